@@ -1,0 +1,85 @@
+#include "metrics/metrics.hpp"
+
+#include <string>
+
+#include "error.hpp"
+
+namespace bp {
+namespace {
+
+void require_same_size(const std::vector<int>& predicted, const std::vector<int>& labels) {
+  BP_REQUIRE(predicted.size() == labels.size(), "predicted",
+             std::to_string(predicted.size()) + " predictions for " +
+                 std::to_string(labels.size()) + " labels; give one prediction per sample");
+}
+
+}  // namespace
+
+template <typename Scalar>
+std::vector<int> predict_classes(const Eigen::Ref<const Matrix<Scalar>>& outputs,
+                                 double threshold) {
+  BP_REQUIRE(outputs.rows() >= 1, "outputs", "has no rows; expected n_outputs × n_samples");
+  std::vector<int> predicted(static_cast<std::size_t>(outputs.cols()));
+  for (Index i = 0; i < outputs.cols(); ++i) {
+    int label = 0;
+    if (outputs.rows() == 1) {
+      label = static_cast<double>(outputs(0, i)) > threshold ? 1 : 0;
+    } else {
+      // argmax_k a_ki, the first on ties.
+      for (Index k = 1; k < outputs.rows(); ++k)
+        if (outputs(k, i) > outputs(label, i)) label = static_cast<int>(k);
+    }
+    predicted[static_cast<std::size_t>(i)] = label;
+  }
+  return predicted;
+}
+
+double accuracy(const std::vector<int>& predicted, const std::vector<int>& labels) {
+  require_same_size(predicted, labels);
+  if (labels.empty()) return 0.0;
+  std::size_t correct = 0;
+  for (std::size_t i = 0; i < labels.size(); ++i) correct += predicted[i] == labels[i];
+  return static_cast<double>(correct) / static_cast<double>(labels.size());
+}
+
+Eigen::MatrixXi confusion_matrix(const std::vector<int>& predicted, const std::vector<int>& labels,
+                                 int num_classes) {
+  require_same_size(predicted, labels);
+  BP_REQUIRE(num_classes >= 1 && num_classes <= kMaxLayerWidth, "num_classes",
+             std::to_string(num_classes) + " is outside 1.." + std::to_string(kMaxLayerWidth));
+  Eigen::MatrixXi counts = Eigen::MatrixXi::Zero(num_classes, num_classes);
+  const auto require_class = [num_classes](int value, const char* field, std::size_t i) {
+    BP_REQUIRE(value >= 0 && value < num_classes,
+               std::string(field) + "[" + std::to_string(i) + "]",
+               std::to_string(value) + " is outside 0.." + std::to_string(num_classes - 1));
+  };
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    require_class(labels[i], "labels", i);
+    require_class(predicted[i], "predicted", i);
+    ++counts(labels[i], predicted[i]);  // row = true class, column = predicted class
+  }
+  return counts;
+}
+
+template <typename Scalar>
+double r_squared(const Eigen::Ref<const Matrix<Scalar>>& outputs, const Matrix<double>& targets) {
+  BP_REQUIRE(outputs.rows() == targets.rows() && outputs.cols() == targets.cols(), "outputs",
+             "is " + std::to_string(outputs.rows()) + "×" + std::to_string(outputs.cols()) +
+                 " but the targets are " + std::to_string(targets.rows()) + "×" +
+                 std::to_string(targets.cols()));
+  if (targets.cols() == 0) return 0.0;
+  // R^2 = 1 - SS_res / SS_tot, SS_res = sum (t - a)^2, SS_tot = sum (t - mean_row(t))^2.
+  const Matrix<double> a = outputs.template cast<double>();
+  const double ss_res = (targets - a).squaredNorm();
+  const Vector<double> mean = targets.rowwise().mean();
+  const double ss_tot = (targets.colwise() - mean).squaredNorm();
+  if (ss_tot == 0.0) return ss_res == 0.0 ? 1.0 : 0.0;
+  return 1.0 - ss_res / ss_tot;
+}
+
+template std::vector<int> predict_classes<float>(const Eigen::Ref<const Matrix<float>>&, double);
+template std::vector<int> predict_classes<double>(const Eigen::Ref<const Matrix<double>>&, double);
+template double r_squared<float>(const Eigen::Ref<const Matrix<float>>&, const Matrix<double>&);
+template double r_squared<double>(const Eigen::Ref<const Matrix<double>>&, const Matrix<double>&);
+
+}  // namespace bp

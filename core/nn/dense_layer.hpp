@@ -1,0 +1,32 @@
+#pragma once
+// One fully connected layer of the seed's derivation: W^l (n^{l+1} × n^l) and b^l (n^{l+1}) map
+// the activations a^l of layer l to the weighted input z^l of layer l+1. One forward/backward pair;
+// the activation function is applied separately (nn/activation.hpp).
+#include "math/types.hpp"
+
+namespace bp {
+
+// z^l = W^l a^l + b^l 1^T              W: (n_out, n_in), a: (n_in, m), z: (n_out, m)
+template <typename WIn, typename BIn, typename AIn, typename ZOut>
+void dense_forward(const WIn& W, const BIn& b, const AIn& a, ZOut&& z) {
+  z.noalias() = W * a;
+  z.colwise() += b;
+}
+
+// Given delta^l = dC/dz^l (n_out, m) and the layer input a^l (n_in, m):
+//   dC/dW^l = delta^l (a^l)^T        dC/dw_ij = delta_i a_j, summed over the batch
+//   dC/db^l = delta^l 1              dC/db_i  = delta_i,     summed over the batch
+template <typename Delta, typename AIn, typename DW, typename DB>
+void dense_backward_params(const Delta& delta, const AIn& a, DW&& dW, DB&& db) {
+  dW.noalias() = delta * a.transpose();
+  db.noalias() = delta.rowwise().sum();
+}
+
+// dC/da^l = (W^l)^T delta^l           (n_in, m). The caller multiplies by sigma'(z^{l-1}) to get
+// delta^{l-1}: the seed's last equation omits that factor (see the erratum in README.md).
+template <typename WIn, typename Delta, typename GOut>
+void dense_backward_input(const WIn& W, const Delta& delta, GOut&& dC_da) {
+  dC_da.noalias() = W.transpose() * delta;
+}
+
+}  // namespace bp

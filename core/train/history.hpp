@@ -1,0 +1,45 @@
+#pragma once
+// Loss history with bounded memory: when full, every other entry is dropped and the stride doubles,
+// so a run of any length keeps at most `capacity` evenly spaced points (what a chart needs).
+#include <vector>
+
+#include "math/types.hpp"
+
+namespace bp {
+
+struct HistoryPoint {
+  double epoch;
+  double train_loss;
+  double test_loss;  // NaN when there is no test set
+};
+
+class History {
+ public:
+  explicit History(std::size_t capacity = 4096) : capacity_(capacity) { points_.reserve(capacity); }
+
+  void add(const HistoryPoint& point) {
+    if (seen_++ % stride_ != 0) return;
+    if (points_.size() == capacity_) {
+      std::size_t kept = 0;
+      for (std::size_t i = 0; i < points_.size(); i += 2) points_[kept++] = points_[i];
+      points_.resize(kept);
+      stride_ *= 2;
+      if ((seen_ - 1) % stride_ != 0) return;
+    }
+    points_.push_back(point);
+  }
+  void clear() {
+    points_.clear();
+    stride_ = 1;
+    seen_ = 0;
+  }
+  const std::vector<HistoryPoint>& points() const { return points_; }
+
+ private:
+  std::size_t capacity_;
+  std::vector<HistoryPoint> points_;
+  std::size_t stride_ = 1;
+  std::size_t seen_ = 0;
+};
+
+}  // namespace bp

@@ -1,0 +1,387 @@
+#include "train/trainer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <string>
+
+#include "error.hpp"
+#include "metrics/metrics.hpp"
+#include "train/regularization.hpp"
+
+namespace bp {
+namespace {
+constexpr std::uint64_t kShuffleStream = 0x9e3779b9u;
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+}  // namespace
+
+template <typename Scalar>
+Trainer<Scalar>::Trainer(ModelOptions options)
+    : options_((options.validate(), std::move(options))),
+      net_(options_.network),
+      optimizer_(options_.train, net_.layout().size),
+      rng_(options_.train.seed + kShuffleStream) {
+  Rng init_rng(options_.train.seed);
+  net_.initialize(options_.train.init, init_rng);
+  initial_parameters_ = net_.parameters();
+  net_.reserve(std::max<Index>(options_.train.batch_size, kEvalChunk), options_.train.dropout > 0);
+  y_batch_.resize(net_.output_size(), options_.train.batch_size);
+  reset();
+}
+
+template <typename Scalar>
+void Trainer<Scalar>::prepare_inputs(const Eigen::Ref<const Matrix<double>>& raw,
+                                     Matrix<Scalar>& out) const {
+  if (!options_.features.empty()) {
+    BP_REQUIRE(raw.rows() == 2, "data",
+            "has " + std::to_string(raw.rows()) +
+                " input columns, but derived features (x1^2, sin(x1), ...) need 2-D points; "
+                "clear 'features' to use the data's own columns");
+    out = derive_features<Scalar>(raw.cast<Scalar>(), options_.features);
+  } else {
+    out = raw.cast<Scalar>();
+  }
+  if (standardizer_) {
+    for (Index r = 0; r < out.rows(); ++r)
+      out.row(r).array() = (out.row(r).array() - static_cast<Scalar>(standardizer_->mean(r))) /
+                           static_cast<Scalar>(standardizer_->stddev(r));
+  }
+}
+
+template <typename Scalar>
+void Trainer<Scalar>::set_data(const Dataset& train, const Dataset& test, bool standardize) {
+  train.validate();
+  if (test.num_samples() > 0) test.validate();
+  BP_REQUIRE(train.num_samples() > 0, "data", "the training set is empty; add at least one sample");
+  BP_REQUIRE(test.num_samples() == 0 || test.num_features() == train.num_features(), "data",
+          "train and test sets have different feature counts");
+  BP_REQUIRE(test.num_samples() == 0 || test.task == train.task, "data",
+          "train and test sets are of different tasks");
+  const Index n_in = options_.features.empty() ? train.num_features()
+                                               : static_cast<Index>(options_.features.size());
+  BP_REQUIRE(n_in == net_.input_size(), "layers[0]",
+          "the input layer has " + std::to_string(net_.input_size()) + " neurons but the data has " +
+              std::to_string(n_in) + " input features; make them equal");
+  const Cost cost = options_.train.cost;
+  if (train.task == Task::regression)
+    BP_REQUIRE(cost == Cost::quadratic || cost == Cost::huber, "cost",
+            "a regression data set needs the quadratic or huber cost");
+  const Activation out_sigma = net_.output_activation();
+  const double negative = out_sigma == Activation::tanh ? -1.0 : 0.0;
+  // Everything is built in locals first: on any error the trainer keeps its previous data.
+  const Matrix<double> y_train = encode_targets(train, net_.output_size(), negative);
+  const Matrix<double> y_test = test.num_samples() > 0
+                                    ? encode_targets(test, net_.output_size(), negative)
+                                    : Matrix<double>(net_.output_size(), 0);
+  std::optional<Standardizer> previous = standardizer_;
+  standardizer_.reset();
+  Matrix<Scalar> x_train, x_test;
+  try {
+    prepare_inputs(train.x, x_train);
+    if (standardize) {
+      Matrix<double> as_double = x_train.template cast<double>();
+      standardizer_ = Standardizer::fit(as_double);
+      prepare_inputs(train.x, x_train);
+    }
+    if (test.num_samples() > 0) prepare_inputs(test.x, x_test);
+    else x_test.resize(n_in, 0);
+  } catch (...) {
+    standardizer_ = previous;
+    throw;
+  }
+  x_train_ = std::move(x_train);
+  x_test_ = std::move(x_test);
+  y_train_ = y_train.cast<Scalar>();
+  y_test_ = y_test.cast<Scalar>();
+  labels_train_ = train.labels;
+  labels_test_ = test.labels;
+  raw_y_train_ = train.y;
+  raw_y_test_ = test.y;
+  task_ = train.task;
+  num_classes_ = train.num_classes();
+  n_train_ = train.num_samples();
+  n_test_ = test.num_samples();
+  order_.resize(n_train_);
+  std::iota(order_.begin(), order_.end(), Index(0));
+  cursor_ = 0;
+}
+
+template <typename Scalar>
+void Trainer<Scalar>::diverge(const std::string& why) {
+  // The bad step is the last update that produced these parameters: go back to before it.
+  const Index bad_step = good_report_steps_ + 1;
+  net_.parameters() = good_parameters_;
+  optimizer_.first_moment() = good_m_;
+  optimizer_.second_moment() = good_v_;
+  optimizer_.set_steps(good_steps_);
+  report_.steps = good_report_steps_;
+  report_.diverged = true;
+  divergence_message_ =
+      why + " after step " + std::to_string(bad_step) + " (epoch " + std::to_string(report_.epoch) +
+      "). The weights from before that step are restored. Lower the learning rate (now " +
+      std::to_string(learning_rate_at(options_.train, bad_step - 1)) +
+      ") or switch to an adaptive optimizer, then train again.";
+}
+
+template <typename Scalar>
+void Trainer<Scalar>::step_once() {
+  const TrainOptions& o = options_.train;
+  if (cursor_ == 0) rng_.shuffle(order_);
+  const Index m = std::min<Index>(o.batch_size, n_train_ - cursor_);
+  auto x = net_.input(m);
+  MatrixMap<Scalar> y(y_batch_.data(), net_.output_size(), m);
+  for (Index j = 0; j < m; ++j) {
+    const Index column = order_[cursor_ + j];
+    x.col(j) = x_train_.col(column);
+    y.col(j) = y_train_.col(column);
+  }
+  const auto a_L = net_.forward_input(m, o.dropout, o.dropout > 0 ? &rng_ : nullptr);
+  const double loss = static_cast<double>(cost_value<Scalar>(o.cost, a_L, y));
+  if (!std::isfinite(loss)) return diverge("The loss became " + std::to_string(loss));
+  good_parameters_ = net_.parameters();
+  good_m_ = optimizer_.first_moment();
+  good_v_ = optimizer_.second_moment();
+  good_steps_ = optimizer_.steps();
+  good_report_steps_ = report_.steps;
+  net_.backward(y, o.cost);
+  regularization_add_gradient(net_, o.regularization, o.regularization_rate);
+  optimizer_.step(net_.parameters(), net_.gradients(), learning_rate_at(o, report_.steps));
+  if (!net_.parameters().allFinite())
+    return diverge("A weight became infinite or NaN (the update overflowed)");
+  report_.loss = loss;
+  ++report_.steps;
+  cursor_ += m;
+  if (cursor_ == n_train_) {
+    cursor_ = 0;
+    ++report_.epoch;
+    record_epoch();
+  }
+}
+
+template <typename Scalar>
+StepReport Trainer<Scalar>::train_steps(Index n) {
+  BP_REQUIRE(n_train_ > 0, "data", "there is no training data yet; set a data set first");
+  BP_REQUIRE(n >= 0 && n <= 100'000'000, "steps", "must be in [0, 100000000]");
+  for (Index i = 0; i < n && !report_.diverged; ++i) step_once();
+  return report_;
+}
+
+template <typename Scalar>
+StepReport Trainer<Scalar>::train_epochs(Index n) {
+  BP_REQUIRE(n_train_ > 0, "data", "there is no training data yet; set a data set first");
+  BP_REQUIRE(n >= 0 && n <= 1'000'000, "epochs", "must be in [0, 1000000]");
+  const Index target = report_.epoch + n;
+  while (report_.epoch < target && !report_.diverged) step_once();
+  return report_;
+}
+
+template <typename Scalar>
+void Trainer<Scalar>::clear_divergence() {
+  report_.diverged = false;
+  divergence_message_.clear();
+}
+
+template <typename Scalar>
+void Trainer<Scalar>::set_learning_rate(double eta) {
+  ModelOptions changed = options_;
+  changed.train.learning_rate = eta;
+  changed.validate();
+  options_ = std::move(changed);
+}
+
+template <typename Scalar>
+void Trainer<Scalar>::reset() {
+  net_.parameters() = initial_parameters_;
+  net_.gradients().setZero();
+  optimizer_.reset();
+  rng_.reseed(options_.train.seed + kShuffleStream);
+  std::iota(order_.begin(), order_.end(), Index(0));
+  cursor_ = 0;
+  report_ = StepReport{};
+  history_.clear();
+  divergence_message_.clear();
+  good_parameters_ = net_.parameters();
+  good_m_ = optimizer_.first_moment();
+  good_v_ = optimizer_.second_moment();
+  good_steps_ = 0;
+  good_report_steps_ = 0;
+}
+
+template <typename Scalar>
+void Trainer<Scalar>::reseed(std::uint32_t seed) {
+  options_.train.seed = seed;
+  Rng init_rng(seed);
+  net_.initialize(options_.train.init, init_rng);
+  initial_parameters_ = net_.parameters();
+  reset();
+}
+
+template <typename Scalar>
+double Trainer<Scalar>::dataset_loss(const Matrix<Scalar>& x, const Matrix<Scalar>& y) {
+  const Index n = x.cols();
+  if (n == 0) return kNaN;
+  double total = 0.0;
+  for (Index start = 0; start < n; start += kEvalChunk) {
+    const Index m = std::min(kEvalChunk, n - start);
+    net_.input(m) = x.middleCols(start, m);
+    const auto a_L = net_.forward_input(m);
+    total += static_cast<double>(cost_value<Scalar>(options_.train.cost, a_L, y.middleCols(start, m))) *
+             static_cast<double>(m);
+  }
+  return total / static_cast<double>(n);
+}
+
+template <typename Scalar>
+double Trainer<Scalar>::output_threshold() const {
+  return net_.output_activation() == Activation::tanh ? 0.0 : 0.5;
+}
+
+template <typename Scalar>
+std::vector<int> Trainer<Scalar>::dataset_classes(const Matrix<Scalar>& x, Matrix<Scalar>* outputs) {
+  const Index n = x.cols();
+  std::vector<int> classes;
+  classes.reserve(n);
+  if (outputs) outputs->resize(net_.output_size(), n);
+  for (Index start = 0; start < n; start += kEvalChunk) {
+    const Index m = std::min(kEvalChunk, n - start);
+    net_.input(m) = x.middleCols(start, m);
+    const auto a_L = net_.forward_input(m);
+    if (outputs) outputs->middleCols(start, m) = a_L;
+    if (task_ == Task::classification) {
+      const auto chunk = predict_classes<Scalar>(a_L, output_threshold());
+      classes.insert(classes.end(), chunk.begin(), chunk.end());
+    }
+  }
+  return classes;
+}
+
+template <typename Scalar>
+void Trainer<Scalar>::record_epoch() {
+  history_.add({static_cast<double>(report_.epoch), dataset_loss(x_train_, y_train_),
+                dataset_loss(x_test_, y_test_)});
+}
+
+template <typename Scalar>
+Metrics Trainer<Scalar>::evaluate() {
+  BP_REQUIRE(n_train_ > 0, "data", "there is no training data yet; set a data set first");
+  Metrics metrics;
+  metrics.train_loss = dataset_loss(x_train_, y_train_);
+  metrics.test_loss = dataset_loss(x_test_, y_test_);
+  metrics.train_accuracy = metrics.test_accuracy = kNaN;
+  metrics.train_r2 = metrics.test_r2 = kNaN;
+  if (task_ == Task::classification) {
+    metrics.train_accuracy = accuracy(dataset_classes(x_train_, nullptr), labels_train_);
+    if (n_test_ > 0) metrics.test_accuracy = accuracy(dataset_classes(x_test_, nullptr), labels_test_);
+  } else {
+    Matrix<Scalar> outputs;
+    dataset_classes(x_train_, &outputs);
+    metrics.train_r2 = r_squared<Scalar>(outputs, raw_y_train_);
+    if (n_test_ > 0) {
+      dataset_classes(x_test_, &outputs);
+      metrics.test_r2 = r_squared<Scalar>(outputs, raw_y_test_);
+    }
+  }
+  return metrics;
+}
+
+template <typename Scalar>
+Eigen::MatrixXi Trainer<Scalar>::confusion(bool test) {
+  BP_REQUIRE(task_ == Task::classification && n_train_ > 0, "confusion",
+          "a confusion matrix needs a classification data set");
+  const auto& x = test ? x_test_ : x_train_;
+  const auto& labels = test ? labels_test_ : labels_train_;
+  return confusion_matrix(dataset_classes(x, nullptr), labels, num_classes_);
+}
+
+template <typename Scalar>
+Matrix<Scalar> Trainer<Scalar>::predict(const Eigen::Ref<const Matrix<Scalar>>& x) {
+  BP_REQUIRE(x.allFinite(), "input", "contains NaN or Inf; every input must be a finite number");
+  Matrix<Scalar> inputs;
+  prepare_inputs(x.template cast<double>(), inputs);
+  BP_REQUIRE(inputs.rows() == net_.input_size(), "input",
+          "has " + std::to_string(x.rows()) + " features per sample but the network takes " +
+              std::to_string(net_.input_size()));
+  Matrix<Scalar> outputs(net_.output_size(), inputs.cols());
+  for (Index start = 0; start < inputs.cols(); start += kEvalChunk) {
+    const Index m = std::min(kEvalChunk, inputs.cols() - start);
+    net_.input(m) = inputs.middleCols(start, m);
+    outputs.middleCols(start, m) = net_.forward_input(m);
+  }
+  return outputs;
+}
+
+template <typename Scalar>
+const Matrix<Scalar>& Trainer<Scalar>::predict_grid(double x0, double x1, double y0, double y1,
+                                                    int nx, int ny, bool all_neurons) {
+  BP_REQUIRE(std::isfinite(x0) && std::isfinite(x1) && std::isfinite(y0) && std::isfinite(y1),
+          "grid", "bounds must be finite numbers");
+  BP_REQUIRE(nx >= 1 && ny >= 1 && nx <= 1024 && ny <= 1024, "grid",
+          "needs 1 to 1024 points per side; got " + std::to_string(nx) + " x " + std::to_string(ny));
+  const Index n_raw = options_.features.empty() ? net_.input_size() : 2;
+  BP_REQUIRE(n_raw == 2, "grid", "a decision-boundary grid needs a network on 2-D inputs");
+  const Index P = Index(nx) * ny;
+  grid_points_.resize(2, P);
+  for (int j = 0; j < ny; ++j)
+    for (int i = 0; i < nx; ++i) {
+      grid_points_(0, Index(j) * nx + i) =
+          static_cast<Scalar>(nx > 1 ? x0 + (x1 - x0) * i / (nx - 1) : 0.5 * (x0 + x1));
+      grid_points_(1, Index(j) * nx + i) =
+          static_cast<Scalar>(ny > 1 ? y0 + (y1 - y0) * j / (ny - 1) : 0.5 * (y0 + y1));
+    }
+  grid_inputs_.resize(net_.input_size(), P);
+  if (options_.features.empty())
+    grid_inputs_ = grid_points_;
+  else
+    derive_features_into<Scalar>(grid_points_, options_.features, grid_inputs_);
+  if (standardizer_)
+    for (Index r = 0; r < grid_inputs_.rows(); ++r)
+      grid_inputs_.row(r).array() =
+          (grid_inputs_.row(r).array() - static_cast<Scalar>(standardizer_->mean(r))) /
+          static_cast<Scalar>(standardizer_->stddev(r));
+  const auto& sizes = options_.network.sizes;
+  const Index rows = all_neurons ? std::accumulate(sizes.begin(), sizes.end(), Index(0))
+                                 : net_.output_size();
+  grid_out_.resize(rows, P);
+  for (Index start = 0; start < P; start += kEvalChunk) {
+    const Index m = std::min(kEvalChunk, P - start);
+    net_.input(m) = grid_inputs_.middleCols(start, m);
+    net_.forward_input(m);
+    if (!all_neurons) {
+      grid_out_.middleCols(start, m) = net_.output();
+      continue;
+    }
+    Index row = 0;
+    for (int level = 0; level <= net_.num_weight_layers(); ++level) {
+      grid_out_.block(row, start, sizes[level], m) = net_.a(level);
+      row += sizes[level];
+    }
+  }
+  return grid_out_;
+}
+
+template <typename Scalar>
+void Trainer<Scalar>::set_parameter(Index i, double value) {
+  BP_REQUIRE(i >= 0 && i < net_.layout().size, "parameter",
+          "index " + std::to_string(i) + " is outside [0, " + std::to_string(net_.layout().size) +
+              ")");
+  BP_REQUIRE(std::isfinite(value), "parameter", "the value must be a finite number");
+  net_.parameters()(i) = static_cast<Scalar>(value);
+  good_parameters_ = net_.parameters();
+}
+
+template <typename Scalar>
+void Trainer<Scalar>::load_parameters(const Vector<Scalar>& parameters, bool as_initial) {
+  BP_REQUIRE(parameters.size() == net_.layout().size, "parameters",
+          "has " + std::to_string(parameters.size()) + " values but the network has " +
+              std::to_string(net_.layout().size) + " parameters");
+  BP_REQUIRE(parameters.allFinite(), "parameters", "contains NaN or Inf");
+  net_.parameters() = parameters;
+  if (as_initial) initial_parameters_ = parameters;
+  good_parameters_ = parameters;
+}
+
+template class Trainer<float>;
+template class Trainer<double>;
+
+}  // namespace bp

@@ -1,0 +1,151 @@
+#pragma once
+// A training run: network, optimizer state, data, seeded RNG, mini-batches with a per-epoch shuffle,
+// the learning-rate schedule, regularization, dropout, divergence guard and loss history.
+//
+// Randomness: the initial weights come from Rng(seed) (so reset() reproduces them), shuffles and
+// dropout masks from a second stream Rng(seed + 0x9e3779b9). Nothing else draws random numbers.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "data/dataset.hpp"
+#include "math/rng.hpp"
+#include "nn/network.hpp"
+#include "train/history.hpp"
+#include "train/optimizer.hpp"
+#include "train/options.hpp"
+
+namespace bp {
+
+struct StepReport {
+  Index steps = 0;        // optimizer steps taken in this run so far
+  Index epoch = 0;        // completed passes over the training set
+  double loss = 0.0;      // mean cost of the last batch (without the penalty)
+  bool diverged = false;  // the run stopped on a non-finite loss or parameter
+};
+
+struct Metrics {
+  double train_loss = 0.0;
+  double test_loss = 0.0;  // NaN without a test set
+  double train_accuracy = 0.0;  // classification only (NaN for regression)
+  double test_accuracy = 0.0;
+  double train_r2 = 0.0;  // regression only (NaN for classification)
+  double test_r2 = 0.0;
+};
+
+template <typename Scalar>
+class Trainer {
+ public:
+  explicit Trainer(ModelOptions options);  // validates, builds and initialises the network
+
+  const ModelOptions& options() const { return options_; }
+  Network<Scalar>& network() { return net_; }
+  const Network<Scalar>& network() const { return net_; }
+  OptimizerState<Scalar>& optimizer() { return optimizer_; }
+
+  // Takes the data for training and evaluation. With options().features set, the data must be 2-D
+  // points and the features are derived here. With standardize, a z-score fitted on `train` is
+  // applied to both sets (and to later predictions). Throws bp::Error (state unchanged) when the
+  // data does not fit the network: feature count, class count, output size, task, NaN or Inf.
+  void set_data(const Dataset& train, const Dataset& test, bool standardize);
+  bool has_data() const { return n_train_ > 0; }
+  Index train_size() const { return n_train_; }
+  Index test_size() const { return n_test_; }
+
+  // Trains n mini-batch steps (stops early on divergence). Allocates nothing.
+  StepReport train_steps(Index n);
+  // Trains until n more epochs are complete (stops early on divergence).
+  StepReport train_epochs(Index n);
+  const StepReport& report() const { return report_; }
+  // Why the run stopped, or "" while it is healthy.
+  const std::string& divergence_message() const { return divergence_message_; }
+  // After a divergence the parameters are those of the last step whose loss was finite; this clears
+  // the flag so training can go on (typically after lowering the learning rate).
+  void clear_divergence();
+  void set_learning_rate(double eta);
+
+  // Back to the initial weights of this seed, epoch 0, empty history, fresh optimizer state.
+  void reset();
+  // New seed: new initial weights (and shuffles), then reset().
+  void reseed(std::uint32_t seed);
+
+  Metrics evaluate();
+  const History& history() const { return history_; }
+  // Confusion matrix on the train (false) or test (true) split; classification only.
+  Eigen::MatrixXi confusion(bool test);
+
+  // Network outputs for raw inputs x (raw features × n; the features and the standardization of
+  // set_data are applied). Returns n_out × n.
+  Matrix<Scalar> predict(const Eigen::Ref<const Matrix<Scalar>>& x);
+
+  // Decision-boundary grid for 2-D problems: nx × ny points, x_i = x0 + i (x1-x0)/(nx-1),
+  // y_j = y0 + j (y1-y0)/(ny-1), point index p = j * nx + i (row j = y_j, bottom row first).
+  // output_grid(): n_out × (nx ny). neuron_grid(): every neuron of every layer, input features
+  // first, then hidden layers, then outputs: (sum of all layer sizes) × (nx ny).
+  // Buffers are owned by the trainer and reused: no allocation when the size repeats.
+  const Matrix<Scalar>& predict_grid(double x0, double x1, double y0, double y1, int nx, int ny,
+                                     bool all_neurons);
+
+  // Replaces parameter i (validated index and finite value).
+  void set_parameter(Index i, double value);
+  // The parameters before training started (what reset() restores).
+  const Vector<Scalar>& initial_parameters() const { return initial_parameters_; }
+  // Loads parameters (e.g. from a model file); they become the new initial and last-good state.
+  void load_parameters(const Vector<Scalar>& parameters, bool as_initial);
+
+  // The training data in network form (features derived, standardized) and encoded targets.
+  const Matrix<Scalar>& train_inputs() const { return x_train_; }
+  const Matrix<Scalar>& train_targets() const { return y_train_; }
+  Task task() const { return task_; }
+  // The current epoch's order of training columns (reshuffled at the first step of each epoch).
+  const std::vector<Index>& batch_order() const { return order_; }
+  int num_classes() const { return num_classes_; }
+
+  const std::optional<Standardizer>& standardizer() const { return standardizer_; }
+  void set_standardizer(std::optional<Standardizer> s) { standardizer_ = std::move(s); }
+
+ private:
+  static constexpr Index kEvalChunk = 512;
+  void prepare_inputs(const Eigen::Ref<const Matrix<double>>& raw, Matrix<Scalar>& out) const;
+  double dataset_loss(const Matrix<Scalar>& x, const Matrix<Scalar>& y);
+  std::vector<int> dataset_classes(const Matrix<Scalar>& x, Matrix<Scalar>* outputs);
+  void step_once();
+  void diverge(const std::string& why);
+  void record_epoch();
+  double output_threshold() const;
+
+  ModelOptions options_;
+  Network<Scalar> net_;
+  OptimizerState<Scalar> optimizer_;
+  Rng rng_;
+  Vector<Scalar> initial_parameters_;
+
+  // Data in network form (after features and standardization), targets encoded.
+  Matrix<Scalar> x_train_, y_train_, x_test_, y_test_;
+  std::vector<int> labels_train_, labels_test_;
+  Matrix<double> raw_y_train_, raw_y_test_;
+  Task task_ = Task::classification;
+  int num_classes_ = 0;
+  Index n_train_ = 0, n_test_ = 0;
+  std::optional<Standardizer> standardizer_;
+
+  // Batching: a permutation of the training columns, reshuffled at each epoch start.
+  std::vector<Index> order_;
+  Index cursor_ = 0;
+  Matrix<Scalar> y_batch_;
+
+  // Divergence guard: parameters and optimizer moments of the last step with a finite loss.
+  Vector<Scalar> good_parameters_, good_m_, good_v_;
+  Index good_steps_ = 0;         // optimizer steps at the snapshot
+  Index good_report_steps_ = 0;  // report().steps at the snapshot
+  std::string divergence_message_;
+
+  StepReport report_;
+  History history_;
+  Matrix<Scalar> grid_points_, grid_inputs_, grid_out_;
+};
+
+extern template class Trainer<float>;
+extern template class Trainer<double>;
+
+}  // namespace bp
