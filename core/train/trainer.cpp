@@ -312,6 +312,16 @@ Matrix<Scalar> Trainer<Scalar>::predict(const Eigen::Ref<const Matrix<Scalar>>& 
 }
 
 template <typename Scalar>
+Matrix<Scalar> Trainer<Scalar>::predict_flat(std::span<const Scalar> values, Index n) {
+  BP_REQUIRE(n >= 1 && n <= kMaxSamples, "n", "must be in [1, " + std::to_string(kMaxSamples) + "]");
+  const Index rows = static_cast<Index>(values.size()) / n;
+  BP_REQUIRE(rows >= 1 && rows * n == static_cast<Index>(values.size()), "input",
+             "has " + std::to_string(values.size()) + " values, not a multiple of n = " +
+                 std::to_string(n) + " samples");
+  return predict(Eigen::Map<const Matrix<Scalar>>(values.data(), rows, n));
+}
+
+template <typename Scalar>
 const Matrix<Scalar>& Trainer<Scalar>::predict_grid(double x0, double x1, double y0, double y1,
                                                     int nx, int ny, bool all_neurons) {
   BP_REQUIRE(std::isfinite(x0) && std::isfinite(x1) && std::isfinite(y0) && std::isfinite(y1),

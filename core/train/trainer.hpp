@@ -5,6 +5,7 @@
 // Randomness: the initial weights come from Rng(seed) (so reset() reproduces them), shuffles and
 // dropout masks from a second stream Rng(seed + 0x9e3779b9). Nothing else draws random numbers.
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,8 @@ class Trainer {
   // Network outputs for raw inputs x (raw features × n; the features and the standardization of
   // set_data are applied). Returns n_out × n.
   Matrix<Scalar> predict(const Eigen::Ref<const Matrix<Scalar>>& x);
+  // The same from a flat column-major array of n samples (values.size() must be a multiple of n).
+  Matrix<Scalar> predict_flat(std::span<const Scalar> values, Index n);
 
   // Decision-boundary grid for 2-D problems: nx × ny points, x_i = x0 + i (x1-x0)/(nx-1),
   // y_j = y0 + j (y1-y0)/(ny-1), point index p = j * nx + i (row j = y_j, bottom row first).

@@ -1,0 +1,174 @@
+// Types for the Backprop Playground WebAssembly module (wasm/bindings.cpp, Embind).
+//
+// Lifetime rules:
+// - Every object created from JS (Trainer, Dataset, DatasetSplit, and every Dataset returned by a
+//   method) owns C++ memory: call .delete() when done, in try/finally.
+// - Methods documented as returning a VIEW return a Float32Array/Float64Array/Int32Array that points
+//   into WASM memory, with no copy. A view is valid only until the next call into the module that may
+//   allocate (any call except reading other views): memory growth detaches it. Copy it (.slice())
+//   before keeping it or sending it with postMessage; re-take it every frame.
+// - Methods that fail throw a JS Error whose message names the field and the accepted values; the
+//   object stays usable (a failed call changes nothing).
+//
+// Layout: matrices are column-major, one column per sample (features × samples). Parameters are one
+// buffer: for each weight layer l = 1..L-1, W^l (n^{l+1} × n^l, column-major) then b^l (n^{l+1}).
+
+export type ActivationName = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'softmax';
+export type CostName = 'quadratic' | 'binary_cross_entropy' | 'cross_entropy' | 'huber';
+export type InitName = 'playground' | 'glorot' | 'he' | 'nielsen';
+export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'rmsprop' | 'adam';
+export type RegularizationName = 'none' | 'l1' | 'l2';
+export type ScheduleName = 'constant' | 'exponential' | 'step';
+export type FeatureName = 'x1' | 'x2' | 'x1^2' | 'x2^2' | 'x1*x2' | 'sin(x1)' | 'sin(x2)';
+export type GeneratorName = 'circle' | 'xor' | 'gaussian' | 'spiral' | 'reg-plane' | 'reg-gauss';
+export type BuiltinName = 'iris' | 'wine' | 'digits';
+export type TaskName = 'classification' | 'regression';
+
+/** Options of a run. Only `layers` and `activations` are required; unknown fields are errors. */
+export interface TrainerOptions {
+  /** Layer sizes from input to output, e.g. [2, 8, 8, 1]; each 1..4096, up to 32 hidden layers. */
+  layers: number[];
+  /** One per weight layer (layers.length - 1); softmax only on the last. */
+  activations: ActivationName[];
+  /** Derived input features for 2-D data; length must equal layers[0]. Empty/absent: raw inputs. */
+  features?: FeatureName[];
+  cost?: CostName;               // default 'quadratic'
+  init?: InitName;               // default 'playground': W ~ U(-0.5, 0.5), b = 0.1
+  optimizer?: OptimizerName;     // default 'sgd'
+  learningRate?: number;         // (0, 100], default 0.03
+  momentum?: number;             // [0, 0.9999], default 0.9
+  beta1?: number;                // default 0.9
+  beta2?: number;                // default 0.999
+  rho?: number;                  // rmsprop, default 0.9
+  epsilon?: number;              // default 1e-8
+  regularization?: RegularizationName;  // default 'none'
+  regularizationRate?: number;   // [0, 10], default 0
+  dropout?: number;              // [0, 0.95] on hidden layers, default 0
+  schedule?: ScheduleName;       // default 'constant'
+  decayRate?: number;            // (0, 1], default 0.96
+  decaySteps?: number;           // default 100
+  batchSize?: number;            // 1..65536, default 10
+  seed?: number;                 // integer 0..2^32-1, default 1
+}
+
+export interface StepReport { steps: number; epoch: number; loss: number; diverged: boolean; }
+export interface Metrics {
+  trainLoss: number; testLoss: number;          // testLoss NaN without a test set
+  trainAccuracy: number; testAccuracy: number;  // NaN for regression
+  trainR2: number; testR2: number;              // NaN for classification
+}
+export interface GradientCheckResult {
+  maxRelativeError: number; vectorRelativeError: number; worstParameter: number;
+  checked: number; kinkDistance: number; nearKink: boolean;
+}
+export interface DatasetInfo {
+  numSamples: number; numFeatures: number; numClasses: number; task: TaskName;
+  featureNames: string[]; classNames: string[];
+}
+
+export interface Dataset {
+  /** JSON text of a DatasetInfo (parse with JSON.parse). */
+  infoJson(): string;
+  /** VIEW: inputs, numFeatures × numSamples, column-major (Float64Array). */
+  inputs(): Float64Array;
+  /** VIEW: class index per sample (classification; empty for regression). */
+  labels(): Int32Array;
+  /** VIEW: regression targets, numTargets × numSamples (empty for classification). */
+  targets(): Float64Array;
+  /** Shuffled train/test split; trainRatio in (0, 1]. */
+  split(trainRatio: number, seed: number): DatasetSplit;
+  delete(): void;
+}
+export interface DatasetSplit { train(): Dataset; test(): Dataset; delete(): void; }
+
+export interface DatasetStatic {
+  /** TensorFlow Playground's 2-D sets; noise in [0, 1] (its slider 0..50 is 0..0.5). */
+  generate(kind: GeneratorName, numSamples: number, noise: number, seed: number): Dataset;
+  /** A user's CSV (last column is the target). task: 'auto' | 'classification' | 'regression'. */
+  fromCsv(text: string, task: 'auto' | TaskName): Dataset;
+  /** The shipped UCI sets, from the text of data/iris.csv, data/wine_data.csv or data/digits.csv. */
+  builtin(name: BuiltinName, text: string): Dataset;
+  /** Points a user drew: x is numFeatures × n column-major; classification takes labels (0..k-1)
+   *  in y and numClasses >= 2; regression takes targets in y (1 × n) and numClasses = 0. */
+  fromArrays(x: Float64Array | Float32Array | number[], y: Float64Array | Float32Array | number[],
+             numFeatures: number, task: TaskName, numClasses: number): Dataset;
+}
+
+export interface Trainer {
+  setData(train: Dataset, test: Dataset, standardize: boolean): void;
+  trainSteps(n: number): StepReport;
+  trainEpochs(n: number): StepReport;
+  report(): StepReport;
+  /** Why the run stopped ('' while healthy). After a divergence the weights of the last good step
+   *  are already restored; clearDivergence() lets training continue. */
+  divergenceMessage(): string;
+  clearDivergence(): void;
+  setLearningRate(learningRate: number): void;
+  /** Back to this seed's initial weights, epoch 0. */
+  reset(): void;
+  /** New seed: new initial weights and shuffles. */
+  reseed(seed: number): void;
+  evaluate(): Metrics;
+  /** Copy: k × k counts, row-major (row = true class, column = predicted). */
+  confusion(test: boolean): Int32Array;
+  /** VIEW: loss history, 3 numbers per point: epoch, train loss, test loss (bounded, decimated). */
+  history(): Float64Array;
+  /** Copy: outputs (numOutputs × n) for raw inputs x (rawFeatures × n, column-major). */
+  predict(x: Float32Array, n: number): Float32Array;
+  /** VIEW: decision-boundary grid, nx × ny points, point p = j * nx + i at (x0 + i (x1-x0)/(nx-1),
+   *  y0 + j (y1-y0)/(ny-1)) — row j = 0 is the BOTTOM (y0). Rows of the view: numOutputs values per
+   *  point, or with allNeurons every neuron of every layer (inputs, hidden..., outputs) per point:
+   *  the view is (rows × P) column-major, i.e. view[p * rows + r]. */
+  predictGrid(x0: number, x1: number, y0: number, y1: number, nx: number, ny: number,
+              allNeurons: boolean): Float32Array;
+  /** VIEW: all parameters in the layout above (writing to it changes the network). */
+  parameters(): Float32Array;
+  /** VIEW: gradients of the last step, same layout. */
+  gradients(): Float32Array;
+  setParameter(index: number, value: number): void;
+  /** Replaces all parameters (length must match); asInitial also makes them what reset() restores. */
+  setParameters(values: Float32Array, asInitial: boolean): void;
+  /** JSON text of the validated options (TrainerOptions with every default filled in). */
+  optionsJson(): string;
+  /** The model file: versioned JSON (options, parameters, initial parameters, standardizer). */
+  toModelJson(): string;
+  /** Central-difference check in double on the first `samples` training samples. */
+  gradientCheck(samples: number, maxParameters: number): GradientCheckResult;
+  delete(): void;
+}
+
+export interface TrainerStatic {
+  /** Validates the options (JSON text of TrainerOptions) and initialises the weights from the seed. */
+  new (optionsJson: string): Trainer;
+  /** Builds a trainer from a model file's text. */
+  fromModelJson(text: string): Trainer;
+}
+
+export interface BackpropModule {
+  Trainer: TrainerStatic;
+  Dataset: DatasetStatic;
+  /** Which SIMD instruction sets Eigen uses in this build (e.g. "SSE, SSE2, ..." or "None"). */
+  simdInstructionSets(): string;
+  /** Bytes of WASM linear memory (grows, never shrinks). */
+  heapBytes(): number;
+  stackSave(): number;
+  stackRestore(pointer: number): void;
+}
+
+export interface LoadOptions {
+  /** true: SIMD build or throw; false: baseline; default: SIMD when the engine validates SIMD128 and
+   *  wasm exception handling. */
+  simd?: boolean;
+  /** Where backprop-{simd,base}.{js,wasm} are (default: next to loader.js). */
+  baseUrl?: string | URL;
+  print?: (text: string) => void;
+  printErr?: (text: string) => void;
+}
+export function loadBackprop(
+  options?: LoadOptions,
+): Promise<{ module: BackpropModule; variant: 'simd' | 'base' }>;
+/** True when this engine can run the SIMD build. */
+export function simdSupported(): boolean;
+/** Runs fn(); if it throws, restores the wasm stack pointer before rethrowing. Wrap calls whose
+ *  errors you catch and carry on from (a C++ error crossing into JS abandons wasm frames). */
+export function callRestoringStack<T>(module: BackpropModule, fn: () => T): T;

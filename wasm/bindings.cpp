@@ -1,0 +1,221 @@
+// Embind bindings for the Backprop Playground core: glue only, no logic. Every function forwards
+// to the core inside js_call, which turns a bp::Error into a JavaScript Error with the same message.
+// Types and lifetime rules for the JS side: backprop.d.ts (keep in sync; tests/js checks the names).
+#include <emscripten/bind.h>
+#include <emscripten/heap.h>
+#include <emscripten/val.h>
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "data/by_name.hpp"
+#include "data/from_arrays.hpp"
+#include "io/dataset_json.hpp"
+#include "io/model_json.hpp"
+#include "io/options_json.hpp"
+#include "js_error.hpp"
+#include "train/gradient_check.hpp"
+#include "train/trainer.hpp"
+
+using namespace emscripten;
+using bp::wasm::js_call;
+
+namespace {
+
+using Trainer = bp::Trainer<float>;
+using Dataset = bp::Dataset;
+using Split = bp::Split;
+using RowMajorInts = Eigen::Matrix<int, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+static_assert(sizeof(bp::HistoryPoint) == 3 * sizeof(double), "history() views 3 doubles a point");
+
+// A zero-copy view into WASM memory (backprop.d.ts: valid until the next call that may allocate).
+template <typename T>
+val view(const T* data, std::size_t size) {
+  return val(typed_memory_view(size, data));
+}
+// A copy the caller may keep.
+template <typename T>
+val copy(const T* data, std::size_t size) {
+  return view(data, size).template call<val>("slice");
+}
+template <typename T>
+std::vector<T> from_js(const val& array) {
+  return convertJSArrayToNumberVector<T>(array);
+}
+
+// --- Trainer ---
+Trainer* trainer_new(const std::string& options) {
+  return js_call([&] { return new Trainer(bp::options_from_json_text(options)); });
+}
+Trainer* trainer_from_model(const std::string& text) {
+  return js_call([&] { return new Trainer(bp::model_from_json<float>(text)); });
+}
+void set_data(Trainer& t, const Dataset& train, const Dataset& test, bool standardize) {
+  js_call([&] { t.set_data(train, test, standardize); });
+}
+bp::StepReport train_steps(Trainer& t, double n) {
+  return js_call([&] { return t.train_steps(static_cast<bp::Index>(n)); });
+}
+bp::StepReport train_epochs(Trainer& t, double n) {
+  return js_call([&] { return t.train_epochs(static_cast<bp::Index>(n)); });
+}
+bp::StepReport report(Trainer& t) { return t.report(); }
+std::string divergence_message(Trainer& t) { return t.divergence_message(); }
+void clear_divergence(Trainer& t) { t.clear_divergence(); }
+void set_learning_rate(Trainer& t, double eta) { js_call([&] { t.set_learning_rate(eta); }); }
+void reset(Trainer& t) { t.reset(); }
+void reseed(Trainer& t, double seed) { js_call([&] { t.reseed(bp::seed_from_number(seed)); }); }
+bp::Metrics evaluate(Trainer& t) {
+  return js_call([&] { return t.evaluate(); });
+}
+val confusion(Trainer& t, bool test) {
+  return js_call([&] {
+    const RowMajorInts counts = t.confusion(test);
+    return copy(counts.data(), static_cast<std::size_t>(counts.size()));
+  });
+}
+val history(Trainer& t) {
+  const auto& points = t.history().points();
+  return view(reinterpret_cast<const double*>(points.data()), points.size() * 3);
+}
+val predict(Trainer& t, const val& x, double n) {
+  return js_call([&] {
+    const std::vector<float> values = from_js<float>(x);
+    const bp::Matrix<float> out = t.predict_flat(values, static_cast<bp::Index>(n));
+    return copy(out.data(), static_cast<std::size_t>(out.size()));
+  });
+}
+val predict_grid(Trainer& t, double x0, double x1, double y0, double y1, int nx, int ny,
+                 bool all_neurons) {
+  return js_call([&] {
+    const auto& grid = t.predict_grid(x0, x1, y0, y1, nx, ny, all_neurons);
+    return view(grid.data(), static_cast<std::size_t>(grid.size()));
+  });
+}
+val parameters(Trainer& t) {
+  const auto& p = t.network().parameters();
+  return view(p.data(), static_cast<std::size_t>(p.size()));
+}
+val gradients(Trainer& t) {
+  const auto& g = t.network().gradients();
+  return view(g.data(), static_cast<std::size_t>(g.size()));
+}
+void set_parameter(Trainer& t, double index, double value) {
+  js_call([&] { t.set_parameter(static_cast<bp::Index>(index), value); });
+}
+void set_parameters(Trainer& t, const val& values, bool as_initial) {
+  js_call([&] {
+    const std::vector<float> v = from_js<float>(values);
+    t.load_parameters(Eigen::Map<const bp::Vector<float>>(v.data(), static_cast<bp::Index>(v.size())),
+                      as_initial);
+  });
+}
+std::string options_json(Trainer& t) { return bp::options_to_json(t.options()).dump(); }
+std::string to_model_json(Trainer& t) { return bp::model_to_json(t); }
+bp::GradientCheckResult gradient_check(Trainer& t, double samples, double max_parameters) {
+  return js_call([&] {
+    return bp::gradient_check_trainer(t, static_cast<bp::Index>(samples),
+                                      static_cast<bp::Index>(max_parameters));
+  });
+}
+
+// --- Dataset ---
+Dataset* dataset_generate(const std::string& kind, double n, double noise, double seed) {
+  return js_call([&] { return new Dataset(bp::generate_by_name(kind, n, noise, seed)); });
+}
+Dataset* dataset_from_csv(const std::string& text, const std::string& task) {
+  return js_call([&] { return new Dataset(bp::parse_csv_by_name(text, task)); });
+}
+Dataset* dataset_builtin(const std::string& name, const std::string& text) {
+  return js_call([&] { return new Dataset(bp::parse_builtin_by_name(name, text)); });
+}
+Dataset* dataset_from_arrays(const val& x, const val& y, double num_features,
+                             const std::string& task, int num_classes) {
+  return js_call([&] {
+    const std::vector<double> xs = from_js<double>(x), ys = from_js<double>(y);
+    return new Dataset(bp::dataset_from_arrays(
+        xs, ys, static_cast<bp::Index>(num_features),
+        bp::enum_from_name(bp::kTaskNames, task, "task"), num_classes));
+  });
+}
+std::string dataset_info(const Dataset& d) { return bp::dataset_info_json(d); }
+val dataset_inputs(const Dataset& d) { return view(d.x.data(), static_cast<std::size_t>(d.x.size())); }
+val dataset_labels(const Dataset& d) { return view(d.labels.data(), d.labels.size()); }
+val dataset_targets(const Dataset& d) { return view(d.y.data(), static_cast<std::size_t>(d.y.size())); }
+Split* dataset_split(const Dataset& d, double train_ratio, double seed) {
+  return js_call([&] { return new Split(bp::split_by_seed(d, train_ratio, seed)); });
+}
+Dataset split_train(const Split& s) { return s.train; }
+Dataset split_test(const Split& s) { return s.test; }
+
+// --- Module ---
+std::string simd_instruction_sets() { return Eigen::SimdInstructionSetsInUse(); }
+double heap_bytes() { return static_cast<double>(emscripten_get_heap_size()); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(backprop_playground) {
+  value_object<bp::StepReport>("StepReport")
+      .field("steps", &bp::StepReport::steps)
+      .field("epoch", &bp::StepReport::epoch)
+      .field("loss", &bp::StepReport::loss)
+      .field("diverged", &bp::StepReport::diverged);
+  value_object<bp::Metrics>("Metrics")
+      .field("trainLoss", &bp::Metrics::train_loss)
+      .field("testLoss", &bp::Metrics::test_loss)
+      .field("trainAccuracy", &bp::Metrics::train_accuracy)
+      .field("testAccuracy", &bp::Metrics::test_accuracy)
+      .field("trainR2", &bp::Metrics::train_r2)
+      .field("testR2", &bp::Metrics::test_r2);
+  value_object<bp::GradientCheckResult>("GradientCheckResult")
+      .field("maxRelativeError", &bp::GradientCheckResult::max_relative_error)
+      .field("vectorRelativeError", &bp::GradientCheckResult::vector_relative_error)
+      .field("worstParameter", &bp::GradientCheckResult::worst_parameter)
+      .field("checked", &bp::GradientCheckResult::checked)
+      .field("kinkDistance", &bp::GradientCheckResult::kink_distance)
+      .field("nearKink", &bp::GradientCheckResult::near_kink);
+
+  class_<Trainer>("Trainer")
+      .constructor(&trainer_new, allow_raw_pointers())
+      .class_function("fromModelJson", &trainer_from_model, allow_raw_pointers())
+      .function("setData", &set_data)
+      .function("trainSteps", &train_steps)
+      .function("trainEpochs", &train_epochs)
+      .function("report", &report)
+      .function("divergenceMessage", &divergence_message)
+      .function("clearDivergence", &clear_divergence)
+      .function("setLearningRate", &set_learning_rate)
+      .function("reset", &reset)
+      .function("reseed", &reseed)
+      .function("evaluate", &evaluate)
+      .function("confusion", &confusion)
+      .function("history", &history)
+      .function("predict", &predict)
+      .function("predictGrid", &predict_grid)
+      .function("parameters", &parameters)
+      .function("gradients", &gradients)
+      .function("setParameter", &set_parameter)
+      .function("setParameters", &set_parameters)
+      .function("optionsJson", &options_json)
+      .function("toModelJson", &to_model_json)
+      .function("gradientCheck", &gradient_check);
+
+  class_<Dataset>("Dataset")
+      .class_function("generate", &dataset_generate, allow_raw_pointers())
+      .class_function("fromCsv", &dataset_from_csv, allow_raw_pointers())
+      .class_function("builtin", &dataset_builtin, allow_raw_pointers())
+      .class_function("fromArrays", &dataset_from_arrays, allow_raw_pointers())
+      .function("infoJson", &dataset_info)
+      .function("inputs", &dataset_inputs)
+      .function("labels", &dataset_labels)
+      .function("targets", &dataset_targets)
+      .function("split", &dataset_split, allow_raw_pointers());
+
+  class_<Split>("DatasetSplit")
+      .function("train", &split_train)
+      .function("test", &split_test);
+
+  function("simdInstructionSets", &simd_instruction_sets);
+  function("heapBytes", &heap_bytes);
+}
