@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test: native release and ASan/UBSan builds under CTest, the WASM module's tests in
+# Node (both builds), and the page's end-to-end tests in headless Chromium. `npm test` runs this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CTEST_OUTPUT_ON_FAILURE=1
+jobs=$(nproc)
+
+bash scripts/setup.sh
+
+step() { printf '\n=== %s ===\n' "$*"; }
+
+step "native release: build and CTest"
+bash scripts/build-native.sh native-release
+ctest --preset native-release -j "$jobs"
+
+step "native debug with ASan + UBSan: build and CTest"
+bash scripts/build-native.sh native-debug
+ctest --preset native-debug -j "$jobs"
+
+step "benchmark smoke run (numbers are not checked here; see npm run bench)"
+build/native-release/bench/bp_bench --benchmark_filter='BM_GemmEigen/8$|Playground' \
+  --benchmark_min_time=0.01 >/dev/null
+
+step "WebAssembly: build both variants, Node tests"
+bash scripts/build-wasm.sh
+node --test tests/js/
+
+step "page: build and end-to-end tests in headless Chromium"
+npm run --silent build
+node --test --test-concurrency=1 tests/e2e/
