@@ -42,6 +42,7 @@ TEST_CASE("options JSON: defaults, round trip and every error names its field", 
   bad("{" + net + R"(,"features":["x1","x1"]})", "listed twice");
   bad("{" + net + R"(,"features":["x1"]})", "layers[0]");
   bad("{" + net + R"(,"seed":-3})", "seed");
+  bad("{" + net + R"(,"shuffle":1})", "shuffle: must be true or false");
   bad(std::string(100, '[') + std::string(100, ']'), "deeper than 64");
 }
 

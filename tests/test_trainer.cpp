@@ -120,6 +120,24 @@ TEST_CASE("the same seed gives the same run; reset reproduces the initial weight
   CHECK(t.network().parameters() != initial);
 }
 
+TEST_CASE("shuffle off: batches follow the data order", "[determinism]") {
+  ModelOptions o = test::playground_options({A::tanh, A::tanh, A::tanh}, Optimizer::sgd, 0.03,
+                                            Init::playground);
+  o.train.shuffle = false;
+  Trainer<float> t(o);
+  const Split s = test::playground_split(Generator::xor_, 0.0);
+  t.set_data(s.train, s.test, false);
+  t.train_steps(30);
+  for (Index i = 0; i < t.train_size(); ++i) CHECK(t.batch_order()[i] == i);
+  o.train.shuffle = true;
+  Trainer<float> shuffled(o);
+  shuffled.set_data(s.train, s.test, false);
+  shuffled.train_steps(1);
+  Index in_place = 0;
+  for (Index i = 0; i < shuffled.train_size(); ++i) in_place += shuffled.batch_order()[i] == i;
+  CHECK(in_place < shuffled.train_size() / 4);
+}
+
 TEST_CASE("a diverging run stops, says so, and keeps the weights from before the bad step",
           "[divergence]") {
   const ModelOptions o = test::playground_options({A::relu, A::relu, A::linear}, Optimizer::sgd,

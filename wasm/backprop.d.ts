@@ -48,6 +48,7 @@ export interface TrainerOptions {
   decayRate?: number;            // (0, 1], default 0.96
   decaySteps?: number;           // default 100
   batchSize?: number;            // 1..65536, default 10
+  shuffle?: boolean;             // reshuffle the training set each epoch, default true
   seed?: number;                 // integer 0..2^32-1, default 1
 }
 

@@ -14,7 +14,7 @@ const std::set<std::string>& known_fields() {
       "layers",   "activations", "features",       "cost",     "init",
       "optimizer", "learningRate", "momentum",     "beta1",    "beta2",
       "rho",       "epsilon",     "regularization", "regularizationRate",
-      "dropout",   "schedule",    "decayRate",      "decaySteps", "batchSize", "seed"};
+      "dropout",   "schedule",    "decayRate",      "decaySteps", "batchSize", "shuffle", "seed"};
   return fields;
 }
 
@@ -125,6 +125,10 @@ ModelOptions options_from_json(const json& obj) {
   t.decay_steps = static_cast<int>(integer(obj, "decaySteps", t.decay_steps, 1, 1'000'000'000));
   t.batch_size = static_cast<int>(integer(obj, "batchSize", t.batch_size, 1, kMaxBatchSize));
   t.seed = static_cast<std::uint32_t>(integer(obj, "seed", t.seed, 0, 4294967295LL));
+  if (obj.contains("shuffle")) {
+    BP_REQUIRE(obj.at("shuffle").is_boolean(), "shuffle", "must be true or false");
+    t.shuffle = obj.at("shuffle").get<bool>();
+  }
   o.validate();
   return o;
 }
@@ -154,6 +158,7 @@ json options_to_json(const ModelOptions& o) {
               {"decayRate", t.decay_rate},
               {"decaySteps", t.decay_steps},
               {"batchSize", t.batch_size},
+              {"shuffle", t.shuffle},
               {"seed", t.seed}};
 }
 

@@ -6,7 +6,7 @@
 //  "cost": "quadratic", "init": "playground", "optimizer": "sgd", "learningRate": 0.03,
 //  "momentum": 0.9, "beta1": 0.9, "beta2": 0.999, "rho": 0.9, "epsilon": 1e-8,
 //  "regularization": "none", "regularizationRate": 0, "dropout": 0, "schedule": "constant",
-//  "decayRate": 0.96, "decaySteps": 100, "batchSize": 10, "seed": 1}
+//  "decayRate": 0.96, "decaySteps": 100, "batchSize": 10, "shuffle": true, "seed": 1}
 // Only "layers" and "activations" are required; the rest default as shown.
 #include <string>
 #include <string_view>

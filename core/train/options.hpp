@@ -53,6 +53,7 @@ struct TrainOptions {
   double decay_rate = 0.96;  // exponential: eta_t = eta decay^(t/steps); step: decay^floor(t/steps)
   int decay_steps = 100;
   int batch_size = 10;
+  bool shuffle = true;  // reshuffle the training set at each epoch (off: batches in data order)
   std::uint32_t seed = 1;
 };
 

@@ -127,7 +127,7 @@ void Trainer<Scalar>::diverge(const std::string& why) {
 template <typename Scalar>
 void Trainer<Scalar>::step_once() {
   const TrainOptions& o = options_.train;
-  if (cursor_ == 0) rng_.shuffle(order_);
+  if (cursor_ == 0 && o.shuffle) rng_.shuffle(order_);
   const Index m = std::min<Index>(o.batch_size, n_train_ - cursor_);
   auto x = net_.input(m);
   MatrixMap<Scalar> y(y_batch_.data(), net_.output_size(), m);
