@@ -1,6 +1,7 @@
 #pragma once
 // The one error type of the core. Every message names the field (or file position) that was wrong,
 // what was found, and what is accepted, so a person can fix the input without reading code.
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 
@@ -10,6 +11,13 @@ class Error : public std::invalid_argument {
  public:
   explicit Error(const std::string& message) : std::invalid_argument(message) {}
 };
+
+// A number as a person writes it in a message: 0.03, 100, 1e-08 (not std::to_string's 0.030000).
+inline std::string format_number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.10g", value);
+  return text;
+}
 
 }  // namespace bp
 

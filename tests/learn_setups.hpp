@@ -1,6 +1,6 @@
 #pragma once
-// The seeded learnability runs, shared by the native tests and the golden-file generator. The WASM
-// tests (tests/js/) use the same settings, listed in tests/golden/learnability.json.
+// The seeded learnability runs of the native tests. The WASM tests (tests/js/wasm-learn.test.mjs)
+// use the same settings through the JS API.
 #include "data/csv.hpp"
 #include "data/generators.hpp"
 #include "test_helpers.hpp"

@@ -145,6 +145,7 @@ TEST_CASE("a diverging run stops, says so, and keeps the weights from before the
   const Split s = test::playground_split(Generator::regression_gaussian, 0.0);
   Trainer<float> t(o);
   t.set_data(s.train, s.test, false);
+  const double untrained_loss = t.evaluate().train_loss;
   const StepReport r = t.train_steps(10000);
   REQUIRE(r.diverged);
   CHECK(r.steps < 10000);
@@ -160,6 +161,13 @@ TEST_CASE("a diverging run stops, says so, and keeps the weights from before the
   const Vector<float> kept = t.network().parameters();
   t.train_steps(5);
   CHECK(t.network().parameters() == kept);
+  // Back to the last healthy epoch: finite, sane loss, and training goes on at a lower rate.
+  t.restore_healthy();
+  CHECK_FALSE(t.report().diverged);
+  CHECK(t.divergence_message().empty());
+  CHECK(t.evaluate().train_loss <= 1.5 * untrained_loss);  // no healthy epoch yet: initial weights
+  t.set_learning_rate(0.01);
+  CHECK_FALSE(t.train_steps(500).diverged);
   // Recovery: a sane learning rate from the start of the run trains without diverging.
   t.clear_divergence();
   t.set_learning_rate(0.01);

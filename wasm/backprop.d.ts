@@ -104,6 +104,9 @@ export interface Trainer {
    *  are already restored; clearDivergence() lets training continue. */
   divergenceMessage(): string;
   clearDivergence(): void;
+  /** Back to the weights at the end of the last healthy epoch (finite loss within 1.5x of the best
+   *  so far; the initial weights before the first epoch), fresh optimizer moments, flag cleared. */
+  restoreHealthy(): void;
   setLearningRate(learningRate: number): void;
   /** Back to this seed's initial weights, epoch 0. */
   reset(): void;

@@ -55,14 +55,15 @@ void set_data(Trainer& t, const Dataset& train, const Dataset& test, bool standa
   js_call([&] { t.set_data(train, test, standardize); });
 }
 bp::StepReport train_steps(Trainer& t, double n) {
-  return js_call([&] { return t.train_steps(static_cast<bp::Index>(n)); });
+  return js_call([&] { return t.train_steps(bp::whole_number(n, "steps", 0, 1e8)); });
 }
 bp::StepReport train_epochs(Trainer& t, double n) {
-  return js_call([&] { return t.train_epochs(static_cast<bp::Index>(n)); });
+  return js_call([&] { return t.train_epochs(bp::whole_number(n, "epochs", 0, 1e6)); });
 }
 bp::StepReport report(Trainer& t) { return t.report(); }
 std::string divergence_message(Trainer& t) { return t.divergence_message(); }
 void clear_divergence(Trainer& t) { t.clear_divergence(); }
+void restore_healthy(Trainer& t) { t.restore_healthy(); }
 void set_learning_rate(Trainer& t, double eta) { js_call([&] { t.set_learning_rate(eta); }); }
 void reset(Trainer& t) { t.reset(); }
 void reseed(Trainer& t, double seed) { js_call([&] { t.reseed(bp::seed_from_number(seed)); }); }
@@ -82,14 +83,16 @@ val history(Trainer& t) {
 val predict(Trainer& t, const val& x, double n) {
   return js_call([&] {
     const std::vector<float> values = from_js<float>(x);
-    const bp::Matrix<float> out = t.predict_flat(values, static_cast<bp::Index>(n));
+    const bp::Matrix<float> out = t.predict_flat(values, bp::whole_number(n, "n", 1, bp::kMaxSamples));
     return copy(out.data(), static_cast<std::size_t>(out.size()));
   });
 }
-val predict_grid(Trainer& t, double x0, double x1, double y0, double y1, int nx, int ny,
+val predict_grid(Trainer& t, double x0, double x1, double y0, double y1, double nx, double ny,
                  bool all_neurons) {
   return js_call([&] {
-    const auto& grid = t.predict_grid(x0, x1, y0, y1, nx, ny, all_neurons);
+    const auto& grid =
+        t.predict_grid(x0, x1, y0, y1, static_cast<int>(bp::whole_number(nx, "grid nx", 1, 1024)),
+                       static_cast<int>(bp::whole_number(ny, "grid ny", 1, 1024)), all_neurons);
     return view(grid.data(), static_cast<std::size_t>(grid.size()));
   });
 }
@@ -102,7 +105,7 @@ val gradients(Trainer& t) {
   return view(g.data(), static_cast<std::size_t>(g.size()));
 }
 void set_parameter(Trainer& t, double index, double value) {
-  js_call([&] { t.set_parameter(static_cast<bp::Index>(index), value); });
+  js_call([&] { t.set_parameter(bp::whole_number(index, "parameter index", 0, 2147483647.0), value); });
 }
 void set_parameters(Trainer& t, const val& values, bool as_initial) {
   js_call([&] {
@@ -115,8 +118,8 @@ std::string options_json(Trainer& t) { return bp::options_to_json(t.options()).d
 std::string to_model_json(Trainer& t) { return bp::model_to_json(t); }
 bp::GradientCheckResult gradient_check(Trainer& t, double samples, double max_parameters) {
   return js_call([&] {
-    return bp::gradient_check_trainer(t, static_cast<bp::Index>(samples),
-                                      static_cast<bp::Index>(max_parameters));
+    return bp::gradient_check_trainer(t, bp::whole_number(samples, "samples", 1, 4096),
+                                      bp::whole_number(max_parameters, "maxParameters", 0, 1e9));
   });
 }
 
@@ -185,6 +188,7 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
       .function("report", &report)
       .function("divergenceMessage", &divergence_message)
       .function("clearDivergence", &clear_divergence)
+      .function("restoreHealthy", &restore_healthy)
       .function("setLearningRate", &set_learning_rate)
       .function("reset", &reset)
       .function("reseed", &reseed)

@@ -16,6 +16,13 @@ std::uint32_t seed_from_number(double seed) {
   return static_cast<std::uint32_t>(seed);
 }
 
+Index whole_number(double value, const char* field, double lo, double hi) {
+  BP_REQUIRE(std::isfinite(value) && value == std::floor(value) && value >= lo && value <= hi, field,
+             "must be a whole number in [" + format_number(lo) + ", " + format_number(hi) + "]; got " +
+                 format_number(value));
+  return static_cast<Index>(value);
+}
+
 Dataset generate_by_name(std::string_view kind, double num_samples, double noise, double seed) {
   const Generator g = enum_from_name(kGeneratorNames, kind, "dataset");
   BP_REQUIRE(std::isfinite(num_samples) && num_samples >= 1 && num_samples <= kMaxSamples &&

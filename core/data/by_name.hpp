@@ -10,6 +10,8 @@
 namespace bp {
 
 std::uint32_t seed_from_number(double seed);
+// A count or index from JS: a whole number in [lo, hi], else bp::Error naming `field`.
+Index whole_number(double value, const char* field, double lo, double hi);
 
 Dataset generate_by_name(std::string_view kind, double num_samples, double noise, double seed);
 Dataset parse_csv_by_name(std::string_view text, std::string_view task);

@@ -25,6 +25,9 @@ void NetworkSpec::validate() const {
     BP_REQUIRE(activations[k] != Activation::softmax, "activations[" + std::to_string(k) + "]",
             "softmax is only allowed on the output layer; use relu, tanh, sigmoid, leaky_relu or "
             "linear for hidden layers");
+  BP_REQUIRE(activations.back() != Activation::softmax || sizes.back() >= 2, "activations",
+             "softmax on a single output is always 1; use sigmoid for one output, or give the output "
+             "layer one neuron per class");
   Index total = 0;
   for (std::size_t k = 0; k + 1 < sizes.size(); ++k)
     total += Index(sizes[k + 1]) * sizes[k] + sizes[k + 1];

@@ -9,8 +9,8 @@ namespace bp {
 
 struct HistoryPoint {
   double epoch;
-  double train_loss;
-  double test_loss;  // NaN when there is no test set
+  double train_loss;  // mean of the epoch's batch losses (with dropout active, if any)
+  double test_loss;   // on the whole test set at the epoch's end; NaN when there is none
 };
 
 class History {

@@ -11,8 +11,8 @@ void require_range(double value, double lo, double hi, bool lo_open, const std::
                    const std::string& hint) {
   const bool ok = std::isfinite(value) && (lo_open ? value > lo : value >= lo) && value <= hi;
   BP_REQUIRE(ok, field,
-          "must be a number in " + std::string(lo_open ? "(" : "[") + std::to_string(lo) + ", " +
-              std::to_string(hi) + "]; got " + std::to_string(value) + hint);
+             "must be a number in " + std::string(lo_open ? "(" : "[") + format_number(lo) + ", " +
+                 format_number(hi) + "]; got " + format_number(value) + hint);
 }
 }  // namespace
 

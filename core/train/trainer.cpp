@@ -105,6 +105,7 @@ void Trainer<Scalar>::set_data(const Dataset& train, const Dataset& test, bool s
   order_.resize(n_train_);
   std::iota(order_.begin(), order_.end(), Index(0));
   cursor_ = 0;
+  epoch_loss_sum_ = 0.0;
 }
 
 template <typename Scalar>
@@ -120,7 +121,7 @@ void Trainer<Scalar>::diverge(const std::string& why) {
   divergence_message_ =
       why + " after step " + std::to_string(bad_step) + " (epoch " + std::to_string(report_.epoch) +
       "). The weights from before that step are restored. Lower the learning rate (now " +
-      std::to_string(learning_rate_at(options_.train, bad_step - 1)) +
+      format_number(learning_rate_at(options_.train, bad_step - 1)) +
       ") or switch to an adaptive optimizer, then train again.";
 }
 
@@ -150,6 +151,7 @@ void Trainer<Scalar>::step_once() {
   if (!net_.parameters().allFinite())
     return diverge("A weight became infinite or NaN (the update overflowed)");
   report_.loss = loss;
+  epoch_loss_sum_ += loss * static_cast<double>(m);
   ++report_.steps;
   cursor_ += m;
   if (cursor_ == n_train_) {
@@ -198,6 +200,7 @@ void Trainer<Scalar>::reset() {
   rng_.reseed(options_.train.seed + kShuffleStream);
   std::iota(order_.begin(), order_.end(), Index(0));
   cursor_ = 0;
+  epoch_loss_sum_ = 0.0;
   report_ = StepReport{};
   history_.clear();
   divergence_message_.clear();
@@ -206,6 +209,8 @@ void Trainer<Scalar>::reset() {
   good_v_ = optimizer_.second_moment();
   good_steps_ = 0;
   good_report_steps_ = 0;
+  healthy_parameters_ = net_.parameters();
+  best_epoch_loss_ = std::numeric_limits<double>::infinity();
 }
 
 template <typename Scalar>
@@ -258,8 +263,28 @@ std::vector<int> Trainer<Scalar>::dataset_classes(const Matrix<Scalar>& x, Matri
 
 template <typename Scalar>
 void Trainer<Scalar>::record_epoch() {
-  history_.add({static_cast<double>(report_.epoch), dataset_loss(x_train_, y_train_),
-                dataset_loss(x_test_, y_test_)});
+  // The epoch's training loss is the mean of its batch losses (as Keras reports it): exact loss
+  // needs another pass over the data, which evaluate() does on demand.
+  const double train_loss = epoch_loss_sum_ / static_cast<double>(n_train_);
+  epoch_loss_sum_ = 0.0;
+  history_.add({static_cast<double>(report_.epoch), train_loss, dataset_loss(x_test_, y_test_)});
+  // A healthy point to go back to after a divergence: the end of an epoch whose loss is finite and
+  // within 1.5x of the best epoch so far (the step just before a blow-up is rarely usable).
+  if (std::isfinite(train_loss) && !(train_loss > 1.5 * best_epoch_loss_)) {
+    healthy_parameters_ = net_.parameters();
+    best_epoch_loss_ = std::min(best_epoch_loss_, train_loss);
+  }
+}
+
+template <typename Scalar>
+void Trainer<Scalar>::restore_healthy() {
+  net_.parameters() = healthy_parameters_;
+  optimizer_.reset();
+  good_parameters_ = healthy_parameters_;
+  good_m_ = optimizer_.first_moment();
+  good_v_ = optimizer_.second_moment();
+  good_steps_ = 0;
+  clear_divergence();
 }
 
 template <typename Scalar>
@@ -378,6 +403,7 @@ void Trainer<Scalar>::set_parameter(Index i, double value) {
   BP_REQUIRE(std::isfinite(value), "parameter", "the value must be a finite number");
   net_.parameters()(i) = static_cast<Scalar>(value);
   good_parameters_ = net_.parameters();
+  healthy_parameters_ = net_.parameters();
 }
 
 template <typename Scalar>
@@ -389,6 +415,7 @@ void Trainer<Scalar>::load_parameters(const Vector<Scalar>& parameters, bool as_
   net_.parameters() = parameters;
   if (as_initial) initial_parameters_ = parameters;
   good_parameters_ = parameters;
+  healthy_parameters_ = parameters;
 }
 
 template class Trainer<float>;

@@ -63,6 +63,10 @@ class Trainer {
   // After a divergence the parameters are those of the last step whose loss was finite; this clears
   // the flag so training can go on (typically after lowering the learning rate).
   void clear_divergence();
+  // Back to the weights at the end of the last healthy epoch (finite loss within 1.5x of the best
+  // epoch so far; the initial weights before the first epoch), with fresh optimizer moments, and
+  // clears the divergence flag. What the page's "back to the last good weights" button does.
+  void restore_healthy();
   void set_learning_rate(double eta);
 
   // Back to the initial weights of this seed, epoch 0, empty history, fresh optimizer state.
@@ -135,6 +139,7 @@ class Trainer {
   // Batching: a permutation of the training columns, reshuffled at each epoch start.
   std::vector<Index> order_;
   Index cursor_ = 0;
+  double epoch_loss_sum_ = 0.0;  // sum of batch loss x batch size since the epoch began
   Matrix<Scalar> y_batch_;
 
   // Divergence guard: parameters and optimizer moments of the last step with a finite loss.
@@ -142,6 +147,8 @@ class Trainer {
   Index good_steps_ = 0;         // optimizer steps at the snapshot
   Index good_report_steps_ = 0;  // report().steps at the snapshot
   std::string divergence_message_;
+  Vector<Scalar> healthy_parameters_;
+  double best_epoch_loss_ = 0.0;
 
   StepReport report_;
   History history_;

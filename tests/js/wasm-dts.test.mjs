@@ -1,0 +1,247 @@
+// wasm/backprop.d.ts in sync with the module Embind builds from wasm/bindings.cpp: every declared
+// method exists and every bound method is declared; value objects have the declared fields; the
+// name unions equal the names the core accepts. And, when TypeScript is installed, a small user of
+// the API type-checks against the .d.ts.
+import { describe, test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  VARIANTS, loadVariant, withObjects, optionsText, readRepoText, repoPath,
+} from './helpers.mjs';
+
+// --- A small reader for the .d.ts: interfaces and string-literal unions. ---
+
+function stripComments(text) {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
+}
+
+// Splits at `separator` where no (), {}, [] or <> is open ('=>' is not a closing '>').
+function splitTopLevel(text, separator) {
+  const parts = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; ++i) {
+    const c = text[i];
+    if ('({[<'.includes(c)) depth += 1;
+    else if (')}]'.includes(c) || (c === '>' && text[i - 1] !== '=')) depth -= 1;
+    else if (c === separator && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+/** {interfaces: {Name: {methods: Set, properties: Set, constructs: bool}}, unions: {Name: [..]}} */
+export function parseDts(source) {
+  const text = stripComments(source);
+  const interfaces = {};
+  const header = /export\s+interface\s+(\w+)[^{]*\{/g;
+  let match;
+  while ((match = header.exec(text))) {
+    let depth = 1;
+    let i = header.lastIndex;
+    for (; depth > 0; ++i) {
+      if (text[i] === '{') depth += 1;
+      else if (text[i] === '}') depth -= 1;
+    }
+    const body = text.slice(header.lastIndex, i - 1);
+    const entry = { methods: new Set(), properties: new Set(), constructs: false };
+    for (const member of splitTopLevel(body, ';')) {
+      const m = /^(?:readonly\s+)?(new\b|[A-Za-z_$][\w$]*)\??\s*([(<:])/.exec(member);
+      assert.ok(m, `cannot read member '${member}' of interface ${match[1]}`);
+      if (m[1] === 'new') entry.constructs = true;
+      else if (m[2] === ':') entry.properties.add(m[1]);
+      else entry.methods.add(m[1]);
+    }
+    interfaces[match[1]] = entry;
+  }
+  const unions = {};
+  for (const [, name, union] of text.matchAll(/export\s+type\s+(\w+)\s*=([^;]+);/g)) {
+    unions[name] = [...union.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+  }
+  return { interfaces, unions };
+}
+
+const dts = parseDts(readRepoText('wasm/backprop.d.ts'));
+const sorted = (names) => [...names].sort();
+
+// What Embind made: methods bound on a class's prototype, class functions, free functions, classes.
+const isEmbindClass = (value) =>
+  typeof value === 'function' && typeof value.prototype?.isAliasOf === 'function';
+const boundMethods = (cls) => Object.getOwnPropertyNames(cls.prototype)
+  .filter((k) => k !== 'constructor' && typeof cls.prototype[k] === 'function');
+const classFunctions = (cls) => Object.getOwnPropertyNames(cls)
+  .filter((k) => typeof cls[k] === 'function');
+// Embind's exposePublicSymbol gives every free function an own `argCount`.
+const freeFunctions = (M) => Object.keys(M).filter((k) =>
+  typeof M[k] === 'function' && !isEmbindClass(M[k]) && Object.hasOwn(M[k], 'argCount'));
+
+// The core's list of accepted names, from the error an unknown name raises.
+function acceptedNames(M, restoring, call) {
+  try {
+    restoring(M, () => withObjects((own) => own(call())));
+  } catch (error) {
+    const m = /unknown value '.*'; accepted: (.*)$/.exec(error.message);
+    assert.ok(m, `unexpected message: ${error.message}`);
+    return m[1].split(', ');
+  }
+  assert.fail('an unknown name was accepted');
+}
+
+test('the .d.ts reader finds the interfaces and unions', () => {
+  for (const name of ['Trainer', 'Dataset', 'DatasetSplit', 'DatasetStatic', 'TrainerStatic',
+    'BackpropModule', 'StepReport', 'Metrics', 'GradientCheckResult', 'DatasetInfo',
+    'TrainerOptions']) {
+    assert.ok(dts.interfaces[name], `interface ${name} not found`);
+  }
+  assert.ok(dts.interfaces.Trainer.methods.has('predictGrid'));
+  assert.ok(dts.interfaces.TrainerStatic.constructs);
+  assert.ok(dts.interfaces.BackpropModule.properties.has('Dataset'));
+  assert.deepEqual(dts.unions.CostName, ['quadratic', 'binary_cross_entropy', 'cross_entropy', 'huber']);
+  // The reader can fail: a member it cannot read, and a missing method, are seen.
+  assert.throws(() => parseDts('export interface X { 42: number; }'), /cannot read member/);
+  assert.ok(!parseDts('export interface X { a(): void; }').interfaces.X.methods.has('b'));
+});
+
+for (const { simd, name } of VARIANTS) {
+  describe(`backprop.d.ts matches the module (${name})`, () => {
+    let M;
+    let restoring;
+    before(async () => {
+      ({ module: M, callRestoringStack: restoring } = await loadVariant(simd));
+    });
+
+    for (const cls of ['Trainer', 'Dataset', 'DatasetSplit']) {
+      test(`${cls}: declared methods = bound methods (+ delete)`, () => {
+        assert.ok(isEmbindClass(M[cls]), `${cls} is not an Embind class on the module`);
+        const declared = dts.interfaces[cls].methods;
+        assert.ok(declared.has('delete'), `${cls} must declare delete()`);
+        assert.equal(typeof M[cls].prototype.delete, 'function');
+        assert.deepEqual(sorted(boundMethods(M[cls])), sorted([...declared].filter((m) => m !== 'delete')));
+      });
+    }
+
+    test('DatasetStatic and TrainerStatic = the class functions; Trainer has a constructor', () => {
+      assert.deepEqual(sorted(classFunctions(M.Dataset)), sorted(dts.interfaces.DatasetStatic.methods));
+      assert.deepEqual(sorted(classFunctions(M.Trainer)), sorted(dts.interfaces.TrainerStatic.methods));
+      assert.equal(dts.interfaces.TrainerStatic.constructs, true);
+      withObjects((own) => own(new M.Trainer(optionsText({ layers: [2, 1], activations: ['tanh'] }))));
+      assert.deepEqual(sorted(classFunctions(M.DatasetSplit)), []);
+      assert.throws(() => new M.Dataset(), /no accessible constructor/, 'Dataset has no constructor');
+    });
+
+    test('BackpropModule: declared members exist; every Embind function and class is declared', () => {
+      const { methods, properties } = dts.interfaces.BackpropModule;
+      for (const m of methods) assert.equal(typeof M[m], 'function', `module.${m}`);
+      for (const p of properties) assert.ok(isEmbindClass(M[p]), `module.${p} is not a class`);
+      // Embind's free functions (stackSave/stackRestore are Emscripten's, declared too).
+      for (const f of freeFunctions(M)) assert.ok(methods.has(f), `module.${f} is not declared`);
+      assert.deepEqual(sorted(freeFunctions(M)), sorted(['heapBytes', 'simdInstructionSets']));
+      // Every class is declared; those JS can create or call statically are module properties.
+      for (const k of Object.keys(M).filter((key) => isEmbindClass(M[key]))) {
+        assert.ok(dts.interfaces[k], `class ${k} has no interface`);
+        if (classFunctions(M[k]).length > 0) assert.ok(properties.has(k), `module.${k} is not declared`);
+      }
+    });
+
+    test('value objects have exactly the declared fields', () => withObjects((own) => {
+      const data = own(M.Dataset.generate('circle', 20, 0, 1));
+      const trainer = own(new M.Trainer(optionsText({ layers: [2, 3, 1], activations: ['tanh', 'tanh'] })));
+      trainer.setData(data, data, false);
+      const fields = (iface) => sorted([...dts.interfaces[iface].properties]);
+      assert.deepEqual(sorted(Object.keys(trainer.trainSteps(1))), fields('StepReport'));
+      assert.deepEqual(sorted(Object.keys(trainer.report())), fields('StepReport'));
+      assert.deepEqual(sorted(Object.keys(trainer.evaluate())), fields('Metrics'));
+      assert.deepEqual(sorted(Object.keys(trainer.gradientCheck(2, 0))), fields('GradientCheckResult'));
+      assert.deepEqual(sorted(Object.keys(JSON.parse(data.infoJson()))), fields('DatasetInfo'));
+      assert.deepEqual(sorted(Object.keys(JSON.parse(trainer.optionsJson()))), fields('TrainerOptions'));
+      assert.deepEqual(JSON.parse(data.infoJson()).task, 'classification');
+    }));
+
+    test('the name unions are the names the core accepts', () => {
+      const unknown = '?';
+      const trainerWith = (extra) => () =>
+        new M.Trainer(optionsText({ layers: [2, 1], activations: ['tanh'], ...extra }));
+      const accepted = {
+        ActivationName: trainerWith({ activations: [unknown] }),
+        CostName: trainerWith({ cost: unknown }),
+        InitName: trainerWith({ init: unknown }),
+        OptimizerName: trainerWith({ optimizer: unknown }),
+        RegularizationName: trainerWith({ regularization: unknown }),
+        ScheduleName: trainerWith({ schedule: unknown }),
+        FeatureName: trainerWith({ layers: [1, 1], features: [unknown] }),
+        GeneratorName: () => M.Dataset.generate(unknown, 10, 0, 1),
+        BuiltinName: () => M.Dataset.builtin(unknown, ''),
+        TaskName: () => M.Dataset.fromArrays([0, 1], [0, 1], 1, unknown, 2),
+      };
+      for (const [union, call] of Object.entries(accepted)) {
+        assert.ok(dts.unions[union], `type ${union} not found in the .d.ts`);
+        assert.deepEqual(sorted(acceptedNames(M, restoring, call)), sorted(dts.unions[union]), union);
+      }
+      // fromCsv's task: 'auto' | TaskName.
+      assert.deepEqual(sorted(acceptedNames(M, restoring, () => M.Dataset.fromCsv('1,0\n', unknown))),
+        sorted(['auto', ...dts.unions.TaskName]));
+    });
+  });
+}
+
+// --- TypeScript: a user of the API type-checks against the .d.ts (when tsc is installed). ---
+
+const TSC = process.env.BP_TSC ?? repoPath('node_modules/typescript/bin/tsc');
+
+test('a TypeScript user of the API compiles with tsc --noEmit --strict', (t) => {
+  if (!existsSync(TSC)) {
+    return t.skip(`TypeScript is not installed (${TSC}); npm install typescript to run this check`);
+  }
+  const api = JSON.stringify(repoPath('wasm/backprop.js'));  // resolves to backprop.d.ts
+  const dir = mkdtempSync(join(tmpdir(), 'bp-dts-'));
+  try {
+    const file = join(dir, 'user.ts');
+    writeFileSync(file, `
+import { loadBackprop, callRestoringStack, simdSupported } from ${api};
+import type { BackpropModule, Dataset, Metrics, StepReport, Trainer, TrainerOptions } from ${api};
+
+export async function run(): Promise<number> {
+  const { module, variant } = await loadBackprop({ simd: simdSupported() });
+  const M: BackpropModule = module;
+  const v: 'simd' | 'base' = variant;
+  const options: TrainerOptions = {
+    layers: [2, 8, 1], activations: ['tanh', 'sigmoid'], cost: 'binary_cross_entropy', seed: 3,
+  };
+  const data: Dataset = M.Dataset.generate('spiral', 100, 0.1, 1);
+  const trainer: Trainer = new M.Trainer(JSON.stringify(options));
+  try {
+    trainer.setData(data, data, true);
+    const r: StepReport = trainer.trainSteps(10);
+    const m: Metrics = trainer.evaluate();
+    const p: Float32Array = trainer.parameters();
+    const grid: Float32Array = trainer.predictGrid(-6, 6, -6, 6, 10, 10, false);
+    const again: StepReport = callRestoringStack(M, () => trainer.trainSteps(1));
+    return r.loss + m.testAccuracy + p[0] + grid[0] + again.steps + v.length + M.heapBytes();
+  } finally {
+    trainer.delete();
+    data.delete();
+  }
+}
+
+// @ts-expect-error: 'rleu' is not an activation
+export const typo: TrainerOptions = { layers: [2, 1], activations: ['rleu'] };
+// @ts-expect-error: layers is required
+export const missing: TrainerOptions = { activations: ['tanh'] };
+`);
+    try {
+      execFileSync(process.execPath, [TSC, '--noEmit', '--strict', '--target', 'es2022',
+        '--module', 'es2022', '--moduleResolution', 'bundler', '--lib', 'es2022,dom', file],
+      { encoding: 'utf8' });
+    } catch (error) {
+      assert.fail(`tsc found errors:\n${error.stdout}${error.stderr}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

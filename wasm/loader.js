@@ -1,0 +1,113 @@
+// Loads the backprop WebAssembly module: the SIMD build where the engine validates it, the baseline
+// build otherwise. One ES module for a page, a module Web Worker and Node 20 (no flags needed).
+//
+//   import { loadBackprop } from './loader.js';
+//   const { module, variant } = await loadBackprop();          // 'simd' or 'base'
+//   const { module } = await loadBackprop({ simd: false });    // force the baseline
+//
+// The .js/.wasm files are looked up next to this file unless `baseUrl` says where they are.
+// Browsers: the loader fetches the .wasm itself (streaming compile, ArrayBuffer fallback when the
+// server sends a wrong MIME type). Node: it reads the .wasm with fs and hands the bytes to the
+// module (Emscripten 3.1.6 would otherwise fetch() a file path with Node 20's fetch and fail).
+
+// (module (func (result v128) i32.const 0 i8x16.splat))
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 8, 1, 6, 0, 65, 0, 253, 15, 11,
+]);
+// (module (func try catch_all end)): the exception instructions the SIMD build uses.
+const EH_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11,
+]);
+
+const isNode =
+  typeof process === 'object' && typeof process.versions?.node === 'string' &&
+  typeof window === 'undefined' && typeof importScripts === 'undefined' &&
+  typeof WorkerGlobalScope === 'undefined';
+
+function validates(bytes) {
+  try {
+    return WebAssembly.validate(bytes);
+  } catch {
+    return false;
+  }
+}
+
+// True when this engine can run the SIMD build (wasm SIMD128 and wasm exception handling).
+export function simdSupported() {
+  return validates(SIMD_PROBE) && validates(EH_PROBE);
+}
+
+async function readNodeFile(url) {
+  const fsModule = 'node:fs/promises';  // a variable, so bundlers leave it alone
+  const { readFile } = await import(/* @vite-ignore */ fsModule);
+  return readFile(url);
+}
+
+async function instantiateFromUrl(url, imports) {
+  const response = fetch(url, { credentials: 'same-origin' });
+  if (typeof WebAssembly.instantiateStreaming === 'function') {
+    try {
+      return await WebAssembly.instantiateStreaming(response, imports);
+    } catch (error) {
+      // Wrong MIME type (not application/wasm): compile from the bytes instead. Other errors recur.
+      if (!(error instanceof TypeError)) throw error;
+    }
+  }
+  const r = await fetch(url, { credentials: 'same-origin' });
+  if (!r.ok) throw new Error(`${url}: HTTP ${r.status} ${r.statusText}`);
+  return WebAssembly.instantiate(await r.arrayBuffer(), imports);
+}
+
+/**
+ * @param {{simd?: boolean, baseUrl?: string|URL, print?: (s: string) => void,
+ *          printErr?: (s: string) => void}} [options]
+ *   simd: undefined = use SIMD when supported; false = baseline; true = SIMD or throw.
+ * @returns {Promise<{module: object, variant: 'simd'|'base'}>}
+ */
+export async function loadBackprop({ simd, baseUrl, print, printErr } = {}) {
+  const supported = simd === false ? false : simdSupported();
+  if (simd === true && !supported) {
+    throw new Error('loadBackprop: this engine lacks WebAssembly SIMD or exception handling');
+  }
+  const variant = supported ? 'simd' : 'base';
+  const base = new URL(baseUrl ?? './', import.meta.url);
+  const jsUrl = new URL(`backprop-${variant}.js`, base);
+  const wasmUrl = new URL(`backprop-${variant}.wasm`, base);
+
+  const { default: createBackpropModule } = await import(/* @vite-ignore */ jsUrl.href);
+  const options = {};
+  if (print) options.print = print;
+  if (printErr) options.printErr = printErr;
+
+  let failLoad;
+  const loadFailed = new Promise((_, reject) => (failLoad = reject));
+  if (isNode) {
+    options.wasmBinary = await readNodeFile(wasmUrl);
+  } else {
+    options.instantiateWasm = (imports, receiveInstance) => {
+      instantiateFromUrl(wasmUrl.href, imports).then(
+        ({ instance, module }) => receiveInstance(instance, module),
+        (error) => failLoad(new Error(`loadBackprop: ${wasmUrl.href}: ${error.message ?? error}`)),
+      );
+      return {};  // the exports arrive through receiveInstance
+    };
+  }
+  options.onAbort = (what) => failLoad(new Error(`loadBackprop: module aborted: ${what}`));
+  const module = await Promise.race([createBackpropModule(options), loadFailed]);
+  return { module, variant };
+}
+
+/**
+ * Runs fn(); if it throws, puts the wasm stack pointer back where it was and rethrows.
+ * Belt and braces: every Embind call already does this (wasm/js_error.js), and C++ errors are
+ * thrown only after the wasm call has returned, so no stack is lost. Kept for callers that use it.
+ */
+export function callRestoringStack(module, fn) {
+  const sp = module.stackSave();
+  try {
+    return fn();
+  } catch (error) {
+    module.stackRestore(sp);
+    throw error;
+  }
+}
