@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// `npm run build`: the WASM module if missing, then a static site in dist/ (relative URLs).
+import { build } from 'vite';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { prepareWeb } from './prepare-web.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+prepareWeb();
+await build({ configFile: join(root, 'vite.config.js'), root: join(root, 'web'), logLevel: 'info' });
+console.log(`\nbuild-web: static site in ${join(root, 'dist')} (works from any static host and sub-path)`);

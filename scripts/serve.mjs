@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// A small static file server for dist/ (or any folder): `node scripts/serve.mjs dist [port]`.
+// Serves .wasm as application/wasm and, like a typical host, gzips text and wasm responses.
+// Used by the end-to-end tests (which start it on a free port) and `npm run preview`.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.csv': 'text/csv; charset=utf-8',
+  '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Starts a server for `dir` on `port` (0 = any free port). Resolves to { server, url, close }. */
+export function serveStatic(dir, port = 0) {
+  const base = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = normalize(join(base, path));
+      if (file !== base && !file.startsWith(base + sep)) { res.writeHead(403).end(); return; }
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      const type = TYPES[extname(file)] || 'application/octet-stream';
+      const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+      const gzip = /gzip/.test(req.headers['accept-encoding'] || '') && !/png/.test(type);
+      res.writeHead(200, gzip ? { ...headers, 'content-encoding': 'gzip' } : headers);
+      res.end(gzip ? gzipSync(body, { level: 9 }) : body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((ok) => {
+    server.listen(port, '127.0.0.1', () => {
+      const url = `http://127.0.0.1:${server.address().port}/`;
+      ok({ server, url, close: () => new Promise((done) => server.close(done)) });
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2] || 'dist';
+  const { url } = await serveStatic(dir, Number(process.argv[3] || process.env.PORT || 4173));
+  console.log(`Serving ${dir} at ${url}`);
+}

@@ -1,0 +1,108 @@
+// The loss chart: train and test loss against epochs (left axis, linear or log), accuracy or R²
+// on the right axis (0..1), hover values in the legend. Columnar Float64Arrays as uPlot wants;
+// the series are bounded by halving (every other point) so a long run stays cheap; one setData
+// per animation frame at most.
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { h } from './dom.js';
+
+const CAPACITY = 1200;
+
+export class LossChart {
+  constructor() {
+    this.el = h('div', { class: 'bp-chart', role: 'img', 'aria-label': 'Loss and accuracy over the epochs' });
+    this.log = false;
+    this.metricLabel = 'accuracy';
+    this.clear();
+    this.dirty = false;
+    this.resizeObserver = new ResizeObserver(() => this.#resize());
+    this.resizeObserver.observe(this.el);
+  }
+
+  destroy() { this.resizeObserver.disconnect(); this.plot?.destroy(); }
+
+  clear() {
+    this.cols = [0, 1, 2, 3, 4].map(() => new Float64Array(CAPACITY));
+    this.n = 0;
+    this.stride = 1; this.seen = 0;
+    this.dirty = true;
+  }
+
+  setLog(log) { this.log = log; this.#build(); }
+
+  /** 'accuracy' (classification) or 'R²' (regression): the label of the right axis. */
+  setMetric(label) {
+    if (label === this.metricLabel && this.plot) return;
+    this.metricLabel = label;
+    this.#build();
+  }
+
+  push(epoch, trainLoss, testLoss, trainMetric, testMetric) {
+    if (this.n && epoch < this.cols[0][this.n - 1]) this.clear();
+    if (this.n && epoch === this.cols[0][this.n - 1]) return;
+    if (this.seen++ % this.stride !== 0) return;
+    if (this.n === CAPACITY) {
+      for (const c of this.cols) { for (let i = 0; i < CAPACITY / 2; i++) c[i] = c[2 * i]; }
+      this.n = CAPACITY / 2;
+      this.stride *= 2;
+    }
+    const pos = (v) => (Number.isFinite(v) ? (this.log ? Math.max(v, 1e-8) : v) : NaN);
+    const row = [epoch, pos(trainLoss), pos(testLoss), clamp01(trainMetric), clamp01(testMetric)];
+    row.forEach((v, i) => { this.cols[i][this.n] = v; });
+    this.n++;
+    this.dirty = true;
+  }
+
+  /** Called from the playground's animation frame. */
+  draw() {
+    if (!this.dirty) return;
+    if (!this.plot) this.#build();
+    if (!this.plot) return;
+    this.dirty = false;
+    const data = this.cols.map((c) => nanToNull(c.subarray(0, this.n)));
+    this.plot.setData(data);
+    // Without a hover, the legend shows the latest values.
+    if (this.plot.cursor.idx == null && this.n) this.plot.setLegend({ idx: this.n - 1 });
+  }
+
+  #opts(width) {
+    const metric = this.metricLabel;
+    const fmt = (digits) => (u, v) => (v === null || v === undefined || Number.isNaN(v) ? '–' : v.toFixed(digits));
+    return {
+      width, height: 190,
+      cursor: { drag: { x: true, y: false }, points: { size: 6 } },
+      scales: { x: { time: false }, y: { distr: this.log ? 3 : 1 }, m: { range: [0, 1] } },
+      legend: { live: true },
+      axes: [
+        { label: 'epoch', labelSize: 18, size: 34, stroke: '#55616b', grid: { stroke: '#edf0f2' }, ticks: { stroke: '#d5dade' } },
+        { label: 'loss', labelSize: 18, size: 48, stroke: '#55616b', grid: { stroke: '#edf0f2' }, ticks: { stroke: '#d5dade' } },
+        { scale: 'm', side: 1, label: metric, labelSize: 18, size: 44, stroke: '#55616b', grid: { show: false }, splits: () => [0, 0.25, 0.5, 0.75, 1], values: (u, vs) => vs.map((v) => v.toFixed(2)) },
+      ],
+      series: [
+        { label: 'epoch', value: fmt(2) },
+        { label: 'train loss', stroke: '#0877bd', width: 2, value: fmt(4) },
+        { label: 'test loss', stroke: '#e4572e', width: 2, value: fmt(4) },
+        { label: `train ${metric}`, stroke: '#79aede', width: 1.5, dash: [5, 4], scale: 'm', value: fmt(3) },
+        { label: `test ${metric}`, stroke: '#f0a07e', width: 1.5, dash: [5, 4], scale: 'm', value: fmt(3) },
+      ],
+    };
+  }
+
+  #build() {
+    const width = this.el.clientWidth;
+    if (!width) return;
+    this.plot?.destroy();
+    this.plot = new uPlot(this.#opts(width), this.cols.map((c) => nanToNull(c.subarray(0, this.n))), this.el);
+    this.dirty = false;
+  }
+
+  #resize() {
+    const width = this.el.clientWidth;
+    if (!width) return;
+    if (!this.plot) this.#build();
+    else if (Math.abs(this.plot.width - width) > 1) this.plot.setSize({ width, height: 190 });
+  }
+}
+
+function clamp01(v) { return Number.isFinite(v) ? Math.max(0, Math.min(1, v)) : NaN; }
+function nanToNull(a) { return Array.from(a, (v) => (Number.isNaN(v) ? null : v)); }

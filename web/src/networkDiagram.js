@@ -1,0 +1,241 @@
+// The network diagram: a column of input features, the hidden layers and the output, with links
+// drawn as SVG paths whose width follows |w| and colour its sign, a heatmap thumbnail on every
+// neuron (2-D data), and the controls that add and remove layers and neurons. Wide layers are
+// decimated to MAX_SHOWN neurons so the diagram stays cheap to update every frame.
+import { h, iconButton, select } from './dom.js';
+import { FEATURES, ACTIVATIONS, LIMITS } from './state.js';
+import { parameterLayout, weightIndex, biasIndex, neuronRow } from './model.js';
+import { paintGrid, outputMode } from './heatmap.js';
+import { divergingCss } from './colors.js';
+
+const MAX_SHOWN = 10;
+const MIN_GAP = 92;  // px between layer columns: room for a layer's buttons and activation menu
+const ACTIVATION_LABELS = { tanh: 'Tanh', relu: 'ReLU', leaky_relu: 'Leaky ReLU', sigmoid: 'Sigmoid', linear: 'Linear' };
+export { ACTIVATION_LABELS };
+
+export class NetworkDiagram {
+  /** handlers: onToggleFeature(id), onLayers(delta), onNeurons(layer, delta), onLayerActivation(layer, act),
+   *  onFocus(row), card (HoverCard) */
+  constructor(handlers) {
+    this.handlers = handlers;
+    this.el = h('div', { class: 'bp-net' });
+    this.header = h('div', { class: 'bp-net-header' });
+    this.body = h('div', { class: 'bp-net-body' });
+    this.svg = h('svg:svg', { class: 'bp-links', 'aria-hidden': 'true' });
+    this.body.append(this.svg);
+    this.el.append(this.header, this.body);
+    this.net = null; this.state = null; this.links = []; this.nodes = []; this.width = 0;
+    this.resizeObserver = new ResizeObserver(() => {
+      const w = this.body.clientWidth;
+      if (w && Math.abs(w - this.width) > 2) this.render();
+    });
+    this.resizeObserver.observe(this.body);
+  }
+
+  destroy() { this.resizeObserver.disconnect(); }
+
+  /** net: the worker's network message; state: the settings (features, shape, activations). */
+  setNetwork(net, state) {
+    this.net = net;
+    this.state = state;
+    this.layout = parameterLayout(net.layers);
+    this.render();
+  }
+
+  render() {
+    if (!this.net) return;
+    const { net, state } = this;
+    const twoD = net.twoD;
+    const L = net.layers.length;
+    const node = twoD ? 36 : 20;
+    // Narrow screens: keep at least MIN_GAP between columns; the panel scrolls sideways instead.
+    const required = (twoD ? 64 : 96) + 40 + node + (L - 1) * MIN_GAP;
+    this.el.style.minWidth = `${required}px`;
+    const width = Math.max(this.body.clientWidth || 600, required);
+    this.width = width;
+    const gap = twoD ? 12 : 8;
+    // Columns: inputs (all 7 features for 2-D data), hidden layers, output.
+    const columns = [];
+    if (twoD) {
+      columns.push(FEATURES.map((f) => {
+        const active = state.features.includes(f.id);
+        return { label: f.label, feature: f.id, active, index: active ? state.features.indexOf(f.id) : -1 };
+      }));
+    } else {
+      columns.push(shownIndices(net.layers[0]).map((i) => ({ label: net.inputNames[i] ?? `x${i + 1}`, active: true, index: i })));
+    }
+    for (let l = 1; l < L; l++) columns.push(shownIndices(net.layers[l]).map((j) => ({ active: true, index: j })));
+    const maxRows = Math.max(...columns.map((c) => c.length));
+    const top = 8;
+    const height = top + maxRows * (node + gap) + 24;
+    const left = twoD ? 64 : 96; const right = 40;
+    const colX = columns.map((_, c) => (L === 1 ? left : left + (c * (width - left - right - node)) / (L - 1)));
+
+    this.svg.replaceChildren();
+    this.svg.setAttribute('width', width); this.svg.setAttribute('height', height);
+    this.body.style.height = `${height}px`;
+    for (const n of this.nodes) n.el.remove();
+    this.nodes = []; this.links = [];
+
+    const pos = columns.map((col, c) => col.map((_, k) => ({ x: colX[c], y: top + k * (node + gap) })));
+    // Links between displayed neurons of adjacent columns.
+    for (let c = 0; c + 1 < columns.length; c++) {
+      for (const [a, src] of columns[c].entries()) {
+        if (!src.active) continue;
+        for (const [b, dst] of columns[c + 1].entries()) {
+          const p = pos[c][a]; const q = pos[c + 1][b];
+          const x1 = p.x + node; const y1 = p.y + node / 2; const x2 = q.x; const y2 = q.y + node / 2;
+          const mx = (x1 + x2) / 2;
+          const index = weightIndex(this.layout, c, src.index, dst.index);
+          const path = h('svg:path', { d: `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`, class: 'bp-link' });
+          const hit = h('svg:path', { d: path.getAttribute('d'), class: 'bp-link-hit' });
+          const fromName = c === 0 ? src.label : `L${c} n${src.index + 1}`;
+          const toName = c + 1 === L - 1 ? `output ${dst.index + 1}` : `L${c + 1} n${dst.index + 1}`;
+          const item = { index, label: `Weight ${fromName} → ${toName}` };
+          hit.addEventListener('pointerenter', (e) => this.handlers.card.show([item], { x: e.clientX, y: e.clientY }));
+          hit.addEventListener('pointerleave', () => this.handlers.card.hide());
+          hit.addEventListener('click', (e) => this.handlers.card.show([item], { x: e.clientX, y: e.clientY }, { edit: true }));
+          this.svg.append(path, hit);
+          this.links.push({ path, index });
+        }
+      }
+    }
+    // Nodes.
+    columns.forEach((col, c) => {
+      col.forEach((n, k) => {
+        const p = pos[c][k];
+        const isInput = c === 0; const isOutput = c === L - 1;
+        const row = isInput ? (n.active ? n.index : -1) : neuronRow(net.layers, c, n.index);
+        const name = isInput ? `Input ${n.label}` : isOutput ? `Output neuron ${n.index + 1}` : `Layer ${c} neuron ${n.index + 1}`;
+        const el = h(isInput && twoD ? 'button' : 'div', {
+          class: `bp-node${n.active ? '' : ' bp-node-off'}${isOutput ? ' bp-node-out' : ''}${twoD ? '' : ' bp-node-dot'}`,
+          style: { left: `${p.x}px`, top: `${p.y}px`, width: `${node}px`, height: `${node}px` },
+          tabindex: isInput && !twoD ? undefined : '0',
+          type: isInput && twoD ? 'button' : undefined,
+          'aria-label': isInput && twoD ? `Feature ${n.label}` : `${name}${isInput ? '' : ': press Enter to edit its bias and weights'}`,
+          'aria-pressed': isInput && twoD ? String(n.active) : undefined,
+          role: isInput || !twoD ? undefined : 'button',
+        });
+        const entry = { el, row, canvas: null, bias: null, biasIndex: -1, isOutput, layer: c };
+        if (twoD) {
+          entry.canvas = h('canvas', { width: 24, height: 24, class: 'bp-thumb' });
+          el.append(entry.canvas);
+        }
+        if (isInput) {
+          const label = h('span', { class: 'bp-node-label' }, n.label);
+          el.append(label);
+          if (twoD) el.addEventListener('click', () => this.handlers.onToggleFeature(n.feature));
+        } else {
+          entry.biasIndex = biasIndex(this.layout, c - 1, n.index);
+          entry.bias = h('span', { class: 'bp-bias' });
+          el.append(entry.bias);
+          const biasItem = { index: entry.biasIndex, label: `Bias of ${name.toLowerCase()}` };
+          entry.bias.addEventListener('pointerenter', (e) => { e.stopPropagation(); this.handlers.card.show([biasItem], { x: e.clientX, y: e.clientY }); });
+          entry.bias.addEventListener('pointerleave', () => this.handlers.card.hide());
+          entry.bias.addEventListener('click', (e) => { e.stopPropagation(); this.handlers.card.show([biasItem], { x: e.clientX, y: e.clientY }, { edit: true }); });
+          el.addEventListener('keydown', (e) => {
+            if (e.key !== 'Enter' && e.key !== ' ') return;
+            e.preventDefault(); e.stopPropagation();
+            const r = el.getBoundingClientRect();
+            this.handlers.card.show(this.#nodeItems(c, n.index, biasItem, columns[c - 1]), { x: r.right, y: r.top }, { edit: true, title: name });
+          });
+        }
+        if (row >= 0 && twoD) {
+          el.addEventListener('pointerenter', () => this.handlers.onFocus(row, name));
+          el.addEventListener('pointerleave', () => this.handlers.onFocus(-1));
+          el.addEventListener('focus', () => this.handlers.onFocus(row, name));
+          el.addEventListener('blur', () => this.handlers.onFocus(-1));
+        }
+        this.body.append(el);
+        this.nodes.push(entry);
+      });
+      const total = net.layers[c];
+      if (total > col.length && !(twoD && c === 0)) {
+        const more = h('div', { class: 'bp-more', style: { left: `${colX[c]}px`, top: `${top + col.length * (node + gap) - gap + 2}px`, width: `${node}px` } }, `+${total - col.length}`);
+        this.body.append(more);
+        this.nodes.push({ el: more, row: -1 });
+      }
+    });
+    this.#renderHeader(colX, node);
+    if (this.lastParams) this.update(this.lastParams, this.lastThumbs);
+  }
+
+  #nodeItems(layer, j, biasItem, sources) {
+    const items = [biasItem];
+    for (const src of sources) {
+      if (!src.active || items.length > 8) continue;
+      const from = layer === 1 ? (src.label || `x${src.index + 1}`) : `L${layer - 1} n${src.index + 1}`;
+      items.push({ index: weightIndex(this.layout, layer - 1, src.index, j), label: `Weight from ${from}` });
+    }
+    return items;
+  }
+
+  #renderHeader(colX, node) {
+    const { net, state } = this;
+    const L = net.layers.length;
+    const hidden = L - 2;
+    this.header.replaceChildren();
+    this.header.style.height = '86px';
+    const layerCtl = h('div', { class: 'bp-layers-ctl' },
+      iconButton('plus', 'Add a hidden layer', { disabled: hidden >= LIMITS.maxHiddenLayers, onclick: () => this.handlers.onLayers(1) }),
+      iconButton('minus', 'Remove the last hidden layer', { disabled: hidden <= 0, onclick: () => this.handlers.onLayers(-1) }),
+      h('span', { class: 'bp-layers-count' }, `${hidden} hidden layer${hidden === 1 ? '' : 's'}`));
+    this.header.append(layerCtl);
+    const col = (x, ...children) => h('div', { class: 'bp-col-head', style: { left: `${x + node / 2}px` } }, ...children);
+    this.header.append(col(colX[0], h('span', { class: 'bp-col-title' }, net.twoD ? 'Features' : `${net.layers[0]} inputs`)));
+    for (let l = 1; l <= hidden; l++) {
+      const n = net.layers[l];
+      const act = state.activations[l - 1];
+      this.header.append(col(colX[l],
+        h('div', { class: 'bp-neuron-ctl' },
+          iconButton('plus', `Add a neuron to layer ${l}`, { disabled: n >= LIMITS.maxNeurons, onclick: () => this.handlers.onNeurons(l - 1, 1) }),
+          iconButton('minus', `Remove a neuron from layer ${l}`, { disabled: n <= 1, onclick: () => this.handlers.onNeurons(l - 1, -1) })),
+        h('span', { class: 'bp-col-title' }, `${n} neuron${n === 1 ? '' : 's'}`),
+        select(ACTIVATIONS.map((a) => [a, ACTIVATION_LABELS[a]]), act, {
+          class: 'bp-mini-select', 'aria-label': `Activation of layer ${l}`,
+          onchange: (e) => this.handlers.onLayerActivation(l - 1, e.target.value),
+        })));
+    }
+    const nOut = net.layers[L - 1];
+    this.header.append(col(colX[L - 1], h('span', { class: 'bp-col-title' }, nOut === 1 ? 'Output' : `${nOut} outputs`),
+      h('span', { class: 'bp-col-sub' }, headLabel(net.head))));
+  }
+
+  /** Every frame: link widths and colours from the parameters, thumbnails from the grids. */
+  update(params, thumbs) {
+    this.lastParams = params; this.lastThumbs = thumbs;
+    if (!params) return;
+    for (const link of this.links) {
+      const w = params[link.index];
+      const a = Math.min(Math.abs(w), 5);
+      link.path.setAttribute('stroke-width', (0.6 + a * 1.6).toFixed(2));
+      link.path.setAttribute('stroke', divergingCss(w));
+    }
+    for (const n of this.nodes) {
+      if (n.bias && n.biasIndex >= 0) n.bias.style.background = divergingCss(params[n.biasIndex]);
+      if (!n.canvas || !thumbs || n.row < 0) continue;
+      const ctx = n.canvas.getContext('2d');
+      if (!n.image || n.image.width !== thumbs.n) { n.canvas.width = thumbs.n; n.canvas.height = thumbs.n; n.image = ctx.createImageData(thumbs.n, thumbs.n); }
+      let mode;
+      if (n.isOutput) mode = outputMode(this.net.head, 1);
+      else {
+        let max = 1;
+        for (let p = n.row; p < thumbs.values.length; p += thumbs.rows) max = Math.max(max, Math.abs(thumbs.values[p]));
+        mode = { kind: 'signed', scale: 1 / max };
+      }
+      if (mode.kind === 'classes') mode = { kind: 'signed', offset: 0.5, scale: 2 };
+      paintGrid(n.image, thumbs.values, thumbs.rows, thumbs.n, mode, false, n.row);
+      ctx.putImageData(n.image, 0, 0);
+    }
+  }
+}
+
+function shownIndices(n) {
+  if (n <= MAX_SHOWN) return Array.from({ length: n }, (_, i) => i);
+  return Array.from({ length: MAX_SHOWN }, (_, i) => i);
+}
+
+function headLabel(head) {
+  return { tanh: 'tanh · quadratic', sigmoid: 'sigmoid · cross-entropy', softmax: 'softmax · cross-entropy', linear: 'linear · quadratic' }[head] || head;
+}
+

@@ -1,0 +1,519 @@
+// One playground: builds its DOM inside the mount element, starts its own worker (which owns the
+// WASM module), keeps the settings (optionally in the URL hash), and draws the worker's frames
+// with requestAnimationFrame. Nothing here is global: several playgrounds can share a page.
+import { h, formatNumber } from './dom.js';
+import { ToWorker, FromWorker } from './protocol.js';
+import {
+  DEFAULTS, LIMITS, parseHash, toHash, normalizeState,
+} from './state.js';
+import { presetFor } from './datasets.js';
+import { TopBar, TrainingPanel } from './controls.js';
+import { DataPanel } from './dataPanel.js';
+import { NetworkDiagram } from './networkDiagram.js';
+import { HoverCard } from './hoverCard.js';
+import { OutputPlot, outputMode } from './heatmap.js';
+import { LossChart } from './lossChart.js';
+import { ConfusionMatrix } from './confusionMatrix.js';
+import { DigitsGrid } from './digitsGrid.js';
+import { Projection } from './projection.js';
+import { MathPanel } from './mathPanel.js';
+import { ExportPanel } from './exportPanel.js';
+
+const NETWORK_KEYS = ['dataset', 'networkShape', 'features', 'output', 'seed'];
+
+export class Playground {
+  constructor(element, options = {}) {
+    this.host = element;
+    this.options = options;
+    this.stats = { startedAt: performance.now(), readyAt: NaN, firstFrameAt: NaN, firstTrainedFrameAt: NaN, heapBytes: 0, variant: '' };
+    const initial = this.#initialState(options);
+    this.state = initial.state;
+    this.applied = this.state;
+    this.pending = [];
+    this.info = null; this.csvInfo = null; this.csvName = '';
+    this.data = null; this.net = null; this.frame = null; this.playing = false;
+    this.rafId = 0; this.destroyed = false;
+    this.#build();
+    this.#showLinkErrors(initial.errors);
+    this.#syncControls();
+    this.#startWorker();
+    if (options.hash) {
+      this.onHashChange = () => {
+        if (window.location.hash === this.writtenHash) return;
+        const { state, errors } = parseHash(window.location.hash);
+        this.#showLinkErrors(errors);
+        this.#apply(state);
+      };
+      window.addEventListener('hashchange', this.onHashChange);
+    }
+  }
+
+  // --- public controller ---------------------------------------------------------------------
+  play() { this.#post(ToWorker.play); }
+  pause() { this.#post(ToWorker.pause); }
+  toggle() { if (this.playing) this.pause(); else this.play(); }
+  step() { this.#post(ToWorker.step); }
+  reset() { this.chart.clear(); this.#post(ToWorker.reset); }
+  getState() { return this.state; }
+  /** A copy of the parameters of the last frame (layout: backprop.d.ts). */
+  getParameters() { return this.frame?.params ? this.frame.params.slice() : null; }
+  getUrl() {
+    const base = this.options.hash ? window.location.href.split('#')[0] : (this.options.baseUrl || window.location.href.split('#')[0]);
+    return base + toHash(this.state);
+  }
+  setState(hashOrPatch) {
+    if (typeof hashOrPatch === 'string') {
+      const { state, errors } = parseHash(hashOrPatch);
+      this.#showLinkErrors(errors);
+      this.#apply(state);
+    } else {
+      this.set(hashOrPatch);
+    }
+  }
+  destroy() {
+    this.destroyed = true;
+    cancelAnimationFrame(this.rafId);
+    this.worker.terminate();
+    if (this.onHashChange) window.removeEventListener('hashchange', this.onHashChange);
+    for (const c of [this.diagram, this.plot, this.chart, this.projection]) c.destroy?.();
+    this.root.remove();
+  }
+
+  // --- setup ---------------------------------------------------------------------------------
+  #initialState(options) {
+    if (options.hash) return parseHash(window.location.hash);
+    if (typeof options.state === 'string') return parseHash(options.state);
+    if (options.state && typeof options.state === 'object') return { state: normalizeState({ ...DEFAULTS, ...options.state }), errors: [] };
+    return { state: normalizeState(DEFAULTS), errors: [] };
+  }
+
+  #build() {
+    this.root = h('div', { class: 'bp-root', tabindex: '-1' });
+    this.root.addEventListener('keydown', (e) => this.#onKey(e));
+    this.card = new HoverCard(this.root, { onEdit: (index, value) => this.#editParameter(index, value) });
+    this.topbar = new TopBar({
+      onChange: (patch, opts) => this.set(patch, opts),
+      onPlay: () => this.toggle(), onStep: () => this.step(), onReset: () => this.reset(),
+    });
+    this.banner = h('div', { class: 'bp-banner', role: 'alert', hidden: true });
+    this.dataPanel = new DataPanel({
+      onChange: (patch, opts) => this.set(patch, opts),
+      onCsv: (text, task, name) => this.#post(ToWorker.loadCsv, { text, task, name }),
+      onClearPoints: () => this.set({ points: { x: new Float32Array(0), labels: new Uint8Array(0) } }),
+    });
+    this.training = new TrainingPanel({
+      onChange: (patch, opts) => this.set(patch, opts),
+      onReseed: () => this.set({ seed: (Math.random() * 2 ** 31) >>> 0 }),
+    });
+    this.diagram = new NetworkDiagram({
+      card: this.card,
+      onToggleFeature: (id) => this.#toggleFeature(id),
+      onLayers: (delta) => this.#changeLayers(delta),
+      onNeurons: (layer, delta) => this.#changeNeurons(layer, delta),
+      onLayerActivation: (layer, act) => {
+        const activations = [...this.state.activations]; activations[layer] = act;
+        this.set({ activations });
+      },
+      onFocus: (row, name) => this.#focus(row, name),
+    });
+    this.plot = new OutputPlot({ label: 'Output of the network over the input plane, with the data points', onAddPoint: (x, y, shift) => this.#addPoint(x, y, shift) });
+    this.projection = new Projection();
+    this.digits = new DigitsGrid();
+    this.chart = new LossChart();
+    this.confusion = new ConfusionMatrix();
+    this.math = new MathPanel({ onCheck: () => this.#post(ToWorker.gradientCheck, { samples: 16, maxParameters: 400 }) });
+    this.exporter = new ExportPanel({
+      onModel: () => this.#post(ToWorker.exportModel),
+      onPng: () => this.exporter.savePng(this.#picture()),
+      getUrl: () => this.getUrl(),
+    });
+
+    this.lossTest = h('output', { class: 'bp-big-number' }, '–');
+    this.lossTrain = h('output', { class: 'bp-big-number bp-muted' }, '–');
+    this.metricTest = h('output', { class: 'bp-big-number' }, '–');
+    this.metricLabel = h('span', { class: 'bp-field-label' }, 'Test accuracy');
+    this.showTest = h('input', { type: 'checkbox', onchange: (e) => this.set({ showTestData: e.target.checked }, { live: true }) });
+    this.discretize = h('input', { type: 'checkbox', onchange: (e) => this.set({ discretize: e.target.checked }, { live: true }) });
+    this.logScale = h('input', { type: 'checkbox', onchange: (e) => this.chart.setLog(e.target.checked) });
+    this.plotOptions = h('div', { class: 'bp-row bp-checks' },
+      h('label', { class: 'bp-check' }, this.showTest, 'Show test data'),
+      h('label', { class: 'bp-check' }, this.discretize, 'Discretize output'));
+    this.status = h('p', { class: 'bp-status', 'aria-live': 'polite' }, 'Loading the engine…');
+    this.netNote = h('p', { class: 'bp-hint bp-net-note' });
+
+    const output = h('section', { class: 'bp-panel bp-output', 'aria-label': 'Output' },
+      h('h2', { class: 'bp-panel-title' }, 'Output'),
+      h('div', { class: 'bp-metrics' },
+        h('div', {}, h('span', { class: 'bp-field-label' }, 'Test loss'), this.lossTest),
+        h('div', {}, h('span', { class: 'bp-field-label' }, 'Training loss'), this.lossTrain),
+        h('div', {}, this.metricLabel, this.metricTest)),
+      h('div', { class: 'bp-view' }, this.plot.el, this.projection.el, this.digits.el),
+      this.plotOptions,
+      this.confusion.el,
+      h('div', { class: 'bp-chart-head' }, h('span', { class: 'bp-sub' }, 'Loss over epochs'),
+        h('label', { class: 'bp-check' }, this.logScale, 'Log scale')),
+      this.chart.el,
+      this.exporter.el);
+    const network = h('div', { class: 'bp-center' },
+      h('section', { class: 'bp-panel bp-network', 'aria-label': 'Network' }, this.diagram.el, this.netNote),
+      this.training.el);
+    this.root.append(
+      this.topbar.el,
+      this.banner,
+      h('div', { class: 'bp-main' },
+        h('div', { class: 'bp-left' }, this.dataPanel.el),
+        network,
+        output),
+      this.math.el,
+      h('footer', { class: 'bp-footer' }, this.status,
+        h('p', { class: 'bp-hint' }, 'Shortcuts while the playground has focus: Space or P play/pause, S or → step, R reset. ',
+          'Real data sets: UCI Machine Learning Repository (CC BY 4.0): Iris (Fisher, 1936), Wine (Forina et al., 1991), Optical Recognition of Handwritten Digits (Alpaydin & Kaynak, 1998).')),
+    );
+    this.host.append(this.root);
+  }
+
+  #startWorker() {
+    this.worker = this.options.workerUrl
+      ? new Worker(this.options.workerUrl, { type: 'module', name: 'backprop-playground' })
+      : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'backprop-playground' });
+    this.worker.onmessage = (e) => this.#onMessage(e.data);
+    this.worker.onerror = (e) => this.#setStatus(`The training worker failed: ${e.message || 'unknown error'}`, true);
+    const here = import.meta.url;
+    const wasmBase = this.options.wasmBase ? new URL(this.options.wasmBase, document.baseURI).href : new URL(['..', 'wasm', ''].join('/'), here).href;
+    const dataBase = this.options.dataBase ? new URL(this.options.dataBase, document.baseURI).href : new URL(['..', 'data', ''].join('/'), here).href;
+    this.#post(ToWorker.init, { wasmBase, dataBase, simd: this.options.simd });
+  }
+
+  #post(type, fields = {}) { this.worker.postMessage({ type, ...fields }); }
+
+  // --- state ---------------------------------------------------------------------------------
+  /** Changes settings. opts.preset: apply the data set's preset; opts.live: no rebuild needed. */
+  set(patch, opts = {}) {
+    let next = { ...this.state, ...patch };
+    if (opts.preset && patch.dataset && patch.dataset !== this.state.dataset) {
+      Object.assign(next, this.#presetPatch(patch.dataset));
+    }
+    if (NETWORK_KEYS.some((k) => k in patch && patch[k] !== this.state[k]) || 'activations' in patch) next.weights = null;
+    if (next.dataset === 'custom' && !next.points) next.points = { x: new Float32Array(0), labels: new Uint8Array(0) };
+    if (next.dataset !== 'custom') next.points = null;
+    next = normalizeState(next, next.dataset === 'csv' ? this.csvInfo : null);
+    this.#apply(next, opts);
+  }
+
+  #presetPatch(dataset) {
+    const preset = presetFor(dataset);
+    if (preset) {
+      const { ratio, ...rest } = preset;
+      return { ...rest, ...(ratio ? { percTrainData: ratio } : {}) };
+    }
+    const twoDDefaults = { networkShape: DEFAULTS.networkShape, activations: DEFAULTS.activations, optimizer: DEFAULTS.optimizer, learningRate: DEFAULTS.learningRate, batchSize: DEFAULTS.batchSize, percTrainData: DEFAULTS.percTrainData };
+    const from = presetFor(this.state.dataset);
+    return from ? twoDDefaults : {};
+  }
+
+  #apply(next, opts = {}) {
+    const prev = this.state;
+    this.state = next;
+    this.#syncControls();
+    this.#writeHash();
+    if (opts.live) {
+      if (next.speed !== prev.speed) this.#post(ToWorker.setSpeed, { speed: next.speed });
+      if (next.stopEpoch !== prev.stopEpoch || next.stopLoss !== prev.stopLoss) this.#post(ToWorker.setStop, { stopEpoch: next.stopEpoch, stopLoss: next.stopLoss });
+      this.plot.setShowTest(next.showTestData || next.dataset === 'custom');
+      this.#drawGrid();
+      return;
+    }
+    this.#configure();
+  }
+
+  #configure() {
+    if (!this.ready) return;
+    this.pending.push(this.state);
+    this.#post(ToWorker.configure, { config: { state: this.state } });
+  }
+
+  #writeHash() {
+    if (!this.options.hash) return;
+    const hash = toHash(this.state);
+    this.writtenHash = hash;
+    if (window.location.hash !== hash) history.replaceState(null, '', hash);
+  }
+
+  #syncControls() {
+    const info = this.state.dataset === 'csv' ? this.csvInfo : this.info;
+    this.topbar.sync(this.state, info);
+    this.training.sync(this.state, info);
+    this.dataPanel.sync(this.state, info, this.csvName);
+    this.showTest.checked = this.state.showTestData;
+    this.discretize.checked = this.state.discretize;
+    this.plot.setAdding(this.state.dataset === 'custom', 'Output plot: click to add a point of the selected class, shift-click for the other class');
+    if (this.net) this.diagram.setNetwork(this.net, this.state);
+  }
+
+  #toggleFeature(id) {
+    const has = this.state.features.includes(id);
+    if (has && this.state.features.length === 1) return;
+    const features = has ? this.state.features.filter((f) => f !== id) : [...this.state.features, id];
+    this.set({ features: features.sort((a, b) => FEATURE_ORDER.indexOf(a) - FEATURE_ORDER.indexOf(b)) });
+  }
+
+  #changeLayers(delta) {
+    const shape = [...this.state.networkShape];
+    const activations = [...this.state.activations];
+    if (delta > 0 && shape.length < LIMITS.maxHiddenLayers) {
+      shape.push(shape.length ? shape[shape.length - 1] : 2);
+      activations.push(activations.length ? activations[activations.length - 1] : 'tanh');
+    } else if (delta < 0 && shape.length > 0) {
+      shape.pop(); activations.pop();
+    } else return;
+    this.set({ networkShape: shape, activations });
+  }
+
+  #changeNeurons(layer, delta) {
+    const shape = [...this.state.networkShape];
+    shape[layer] = Math.max(1, Math.min(LIMITS.maxNeurons, shape[layer] + delta));
+    this.set({ networkShape: shape });
+  }
+
+  #addPoint(x, y, shift) {
+    const points = this.state.points || { x: new Float32Array(0), labels: new Uint8Array(0) };
+    const n = points.labels.length;
+    if (n >= LIMITS.maxPoints) { this.#setStatus(`At most ${LIMITS.maxPoints} points.`, true); return; }
+    const label = shift ? 1 - this.dataPanel.addClass : this.dataPanel.addClass;
+    const xs = new Float32Array(2 * n + 2); xs.set(points.x); xs[2 * n] = clamp6(x); xs[2 * n + 1] = clamp6(y);
+    const labels = new Uint8Array(n + 1); labels.set(points.labels); labels[n] = label;
+    this.set({ points: { x: xs, labels } });
+  }
+
+  #editParameter(index, value) {
+    this.#post(ToWorker.setParameter, { index, value });
+    this.editedParameter = { index, value };
+  }
+
+  #focus(row, name) {
+    this.focusName = row >= 0 ? name : '';
+    this.#post(ToWorker.focus, { neuron: row });
+  }
+
+  #onKey(e) {
+    const t = e.target;
+    const tag = t.tagName;
+    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || t.isContentEditable) return;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const onButton = tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A' || t.getAttribute('role') === 'button';
+    if ((e.key === ' ' && !onButton) || e.key === 'p' || e.key === 'P') { e.preventDefault(); this.toggle(); }
+    else if (e.key === 's' || e.key === 'S' || e.key === 'ArrowRight') { e.preventDefault(); this.step(); }
+    else if (e.key === 'r' || e.key === 'R') { e.preventDefault(); this.reset(); }
+    else if (e.key === 'Escape') this.card.hide(true);
+  }
+
+  // --- messages from the worker ----------------------------------------------------------------
+  #onMessage(msg) {
+    if (this.destroyed) return;
+    switch (msg.type) {
+      case FromWorker.ready:
+        this.ready = true;
+        this.stats.readyAt = performance.now();
+        this.stats.variant = msg.variant;
+        this.stats.heapBytes = msg.heapBytes;
+        this.dataPanel.setPreviews(msg.previews);
+        this.#setStatus(`Engine ready: WebAssembly ${msg.variant === 'simd' ? 'with SIMD' : 'baseline'} (${msg.simdSets}), loaded in ${msg.loadMs.toFixed(0)} ms.`);
+        this.#post(ToWorker.setSpeed, { speed: this.state.speed });
+        this.#configure();
+        break;
+      case FromWorker.configured: {
+        const requested = this.pending.shift();
+        if (msg.ok) {
+          this.applied = requested;
+          if (this.options.autoplay && !this.autoplayed) { this.autoplayed = true; this.play(); }
+          if (requested.dataset === 'csv') this.dataPanel.showCsvError('');
+        } else {
+          if (requested && requested.dataset === 'csv' && this.applied.dataset !== 'csv') this.dataPanel.showCsvError(msg.message);
+          else this.#showBanner([`Could not apply the settings: ${msg.message}`, 'The previous settings are kept.'], 'error');
+          if (this.pending.length === 0) { this.state = this.applied; this.#syncControls(); this.#writeHash(); }
+        }
+        break;
+      }
+      case FromWorker.data: this.#onData(msg); break;
+      case FromWorker.network:
+        this.net = msg;
+        this.chart.clear();
+        this.diagram.setNetwork(msg, this.state);
+        this.netNote.textContent = `${msg.numParameters.toLocaleString('en-US')} parameters · ${msg.layers.join('–')} neurons${msg.standardize ? ' · inputs standardized' : ''}`;
+        this.#clearBanner('divergence');
+        break;
+      case FromWorker.frame: this.#onFrame(msg); break;
+      case FromWorker.stopped:
+        if (msg.reason === 'diverged') this.#showDivergence(msg.message);
+        else this.#setStatus(msg.message);
+        break;
+      case FromWorker.error:
+        if (msg.scope === 'csv') this.dataPanel.showCsvError(msg.message);
+        else this.#showBanner([msg.message], 'error');
+        break;
+      case FromWorker.csvLoaded:
+        this.csvInfo = msg.info; this.csvName = msg.name;
+        this.set({ dataset: 'csv' }, { preset: this.state.dataset !== 'csv' });
+        if (this.state.dataset === 'csv') this.#configure();
+        break;
+      case FromWorker.gradientCheck: this.math.showResult(msg); break;
+      case FromWorker.model: this.exporter.saveModel(msg.json); break;
+      default: break;
+    }
+  }
+
+  #onData(msg) {
+    this.data = msg;
+    this.info = msg.info;
+    const twoD = msg.twoD;
+    const digits = !twoD && this.state.dataset === 'digits';
+    this.plot.el.hidden = !twoD;
+    this.plotOptions.hidden = !twoD;
+    this.projection.el.hidden = twoD || digits;
+    this.digits.el.hidden = !digits;
+    if (twoD) this.plot.setData(msg);
+    else if (digits) this.digits.setData(msg);
+    else this.projection.setData(msg);
+    this.plot.setShowTest(this.state.showTestData || this.state.dataset === 'custom');
+    const classification = msg.info.task === 'classification';
+    this.confusion.el.hidden = !classification;
+    if (classification) this.confusion.setClasses(msg.info.classNames.length ? msg.info.classNames : Array.from({ length: msg.info.numClasses }, (_, i) => String(i)));
+    this.chart.setMetric(classification ? 'accuracy' : 'R²');
+    this.metricLabel.textContent = classification ? 'Test accuracy' : 'Test R²';
+    this.chart.clear();
+    this.#syncControls();
+  }
+
+  #onFrame(frame) {
+    this.frame = frame;
+    if (frame.playing !== this.playing) {
+      this.playing = frame.playing;
+      this.topbar.setPlaying(frame.playing);
+      this.root.dataset.playing = String(frame.playing);
+      if (frame.playing) this.#clearBanner('divergence');
+    }
+    const m = frame.metrics;
+    if (m) {
+      const classification = this.info?.task === 'classification';
+      this.chart.push(frame.epochFloat, m.trainLoss, m.testLoss, classification ? m.trainAccuracy : m.trainR2, classification ? m.testAccuracy : m.testR2);
+    }
+    if (frame.diverged && !this.divergenceShown) this.#showDivergence(frame.divergence);
+    if (!frame.diverged) this.divergenceShown = false;
+    if (this.editedParameter && frame.params) this.#rememberWeights(frame.params);
+    if (!this.rafId) this.rafId = requestAnimationFrame(() => this.#draw());
+  }
+
+  #rememberWeights(params) {
+    this.editedParameter = null;
+    if (params.length <= LIMITS.maxWeights) {
+      this.state = normalizeState({ ...this.state, weights: params.slice() });
+      this.applied = this.state;
+      // The worker already has these weights: record them for the link without a rebuild.
+      this.#writeHash();
+      this.pending.push(this.state);
+      this.#post(ToWorker.configure, { config: { state: this.state, weightsApplied: true } });
+    }
+  }
+
+  #draw() {
+    this.rafId = 0;
+    const f = this.frame;
+    if (!f || this.destroyed) return;
+    this.topbar.setEpoch(f.epoch);
+    this.root.dataset.epoch = String(f.epoch);
+    const m = f.metrics;
+    if (m) {
+      const classification = this.info?.task === 'classification';
+      this.lossTest.textContent = formatNumber(Number.isFinite(m.testLoss) ? m.testLoss : NaN, 3);
+      this.lossTrain.textContent = formatNumber(m.trainLoss, 3);
+      const metric = classification ? m.testAccuracy : m.testR2;
+      const fallback = classification ? m.trainAccuracy : m.trainR2;
+      let v = Number.isFinite(metric) ? metric : fallback;
+      if (Math.abs(v) > 1e6) v = NaN;  // R² of an overflowing model: '–', the banner says why
+      this.metricTest.textContent = Number.isFinite(v) ? (classification ? `${(v * 100).toFixed(1)}%` : formatNumber(v, 3)) : '–';
+    }
+    this.#drawGrid();
+    this.diagram.update(f.params, f.thumbs);
+    this.card.fill(f.params);
+    this.chart.draw();
+    if (f.confusion) {
+      const part = f.confusion.test ? 'test' : 'train';
+      this.confusion.update(f.confusion.test || f.confusion.train, f.confusion.k, part);
+    }
+    if (f.predictions) {
+      if (!this.digits.el.hidden) this.digits.setPredictions(f.predictions);
+      if (!this.projection.el.hidden) this.projection.setPredictions(f.predictions);
+    }
+    this.stats.heapBytes = f.heapBytes;
+    const now = performance.now();
+    if (Number.isNaN(this.stats.firstFrameAt)) this.stats.firstFrameAt = now;
+    if (f.steps > 0 && Number.isNaN(this.stats.firstTrainedFrameAt)) {
+      this.stats.firstTrainedFrameAt = now;
+      performance.mark?.('bp-first-trained-frame');
+    }
+    this.#post(ToWorker.ack);
+  }
+
+  #drawGrid() {
+    const f = this.frame;
+    if (!f || !f.grid || !this.net) return;
+    this.plot.drawGrid(f.grid, outputMode(this.net.head, f.grid.rows), this.state.discretize);
+    this.plot.setCaption(f.grid.focus >= 0 && this.focusName ? `Showing ${this.focusName}` : '');
+  }
+
+  #picture() {
+    if (!this.plot.el.hidden) return this.plot.compose();
+    if (!this.digits.el.hidden) return this.digits.compose();
+    return this.projection.canvas;
+  }
+
+  // --- messages on the page --------------------------------------------------------------------
+  #setStatus(text, isError = false) {
+    this.status.textContent = text;
+    this.status.classList.toggle('bp-bad', isError);
+  }
+
+  #showLinkErrors(errors) {
+    if (!errors.length) return;
+    this.#showBanner(['This link has settings that could not be used; defaults were kept for them:', ...errors], 'link');
+  }
+
+  #showBanner(lines, kind, actions = []) {
+    this.bannerKind = kind;
+    this.banner.replaceChildren(
+      h('div', { class: 'bp-banner-text' }, lines.map((l, i) => (i === 0 ? h('strong', {}, l) : h('div', {}, l)))),
+      h('div', { class: 'bp-banner-actions' }, ...actions,
+        h('button', { type: 'button', class: 'bp-btn bp-btn-small', 'aria-label': 'Dismiss this message', onclick: () => this.#clearBanner() }, 'Dismiss')));
+    this.banner.className = `bp-banner bp-banner-${kind}`;
+    this.banner.hidden = false;
+  }
+
+  #clearBanner(kind) {
+    if (kind && this.bannerKind !== kind) return;
+    this.banner.hidden = true;
+    this.bannerKind = '';
+  }
+
+  #showDivergence(message) {
+    this.divergenceShown = true;
+    const lr = this.state.learningRate;
+    const lower = Number((lr / 10).toPrecision(2));
+    this.#showBanner([
+      'Training diverged: the loss became NaN or infinite.',
+      message,
+      `The learning rate ${lr} is too large for this network and data: each step overshoots, the weights grow without bound and the arithmetic overflows. The weights of the last good step are kept.`,
+    ], 'divergence', [
+      h('button', { type: 'button', class: 'bp-btn bp-btn-small bp-btn-primary', onclick: () => { this.#clearBanner(); this.#post(ToWorker.recover, {}); } }, 'Back to the last good weights'),
+      h('button', { type: 'button', class: 'bp-btn bp-btn-small', onclick: () => {
+        this.#clearBanner();
+        this.#post(ToWorker.recover, { learningRate: lower });
+        this.state = normalizeState({ ...this.state, learningRate: lower });
+        this.applied = this.state;
+        this.#syncControls(); this.#writeHash();
+      } }, `…and use learning rate ${lower}`),
+    ]);
+  }
+}
+
+const FEATURE_ORDER = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'];
+function clamp6(v) { return Math.max(-6, Math.min(6, v)); }
