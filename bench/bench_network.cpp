@@ -1,8 +1,7 @@
 // Network benchmarks for three architectures:
-//   playground 2-8-8-1      tanh, tanh, tanh       quadratic      batch 10   (trainer: spiral,
-//   250/250) mnist-mlp  784-128-64-10  relu, relu, softmax  cross_entropy  batch 64   (trainer:
-//   random, 4096/1024) wide       256-512-512-10 relu, relu, softmax  cross_entropy  batch 256
-//   (trainer: random, 4096/1024)
+//   playground  2-8-8-1         tanh, tanh, tanh     quadratic      batch 10   trainer: spiral 250/250
+//   mnist-mlp   784-128-64-10   relu, relu, softmax  cross_entropy  batch 64   trainer: random 4096/1024
+//   wide        256-512-512-10  relu, relu, softmax  cross_entropy  batch 256  trainer: random 4096/1024
 // For each: forward only, backward only (after one forward), one SGD step through bp::Network +
 // bp::OptimizerState (Eigen), the same step through bp::ReferenceNetwork (naive loops), and one
 // step through bp::Trainer::train_steps(1) on a real data set. Plus the 100×100 decision-boundary
@@ -11,8 +10,7 @@
 // Counters:
 //   samples/s    batch columns processed per CPU second (rate)
 //   faults/step  minor page faults per iteration (getrusage before/after the timed loop); ~0 when
-//   the
-//                step allocates nothing large (each fault costs ~11 µs on these VMs)
+//                the step allocates nothing large (each fault costs ~11 µs on these VMs)
 //   allocs/step  calls of the global operator new per iteration (std::string, std::vector, ...).
 //                Eigen allocates through malloc, not operator new: its heap use shows in
 //                faults/step only when large, and is checked exactly by the core's

@@ -28,7 +28,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing Debian packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q >/dev/null
-    apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+    apt-get install -y -q "${missing[@]}" >/dev/null
   else
     echo "setup: missing Debian packages. Run this once, then try again:" >&2
     echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2

@@ -1,6 +1,6 @@
 // Memory over long runs. Two measures:
 // - heapBytes(): the size of WASM linear memory. It only grows, and only when the allocator runs
-//   out, so on its own it misses any leak that fits in the free memory (16 MiB to start).
+//   out, so on its own it misses any leak that fits in the free memory (12 MiB to start).
 // - freeHeapBelow() (helpers.mjs): the allocator's free memory below a fixed address, found by
 //   filling it with 1 KiB malloc blocks and freeing them. A leak of L bytes lowers it by about L,
 //   whatever the memory size; a test below shows it sees a deliberate leak.
