@@ -103,6 +103,8 @@ function sideSpecs(o) {
   if (fs.existsSync(path.join(PEERS, 'ours.js'))) {
     // --no-experimental-fetch: Emscripten 3.1.6 runtimes try to fetch() a file path on Node 20.
     specs.push(jsSide('ours', 'ours.js', null, ['--no-experimental-fetch']));
+    // The baseline build (no SIMD, JS exceptions), for engines without wasm SIMD.
+    specs.push(jsSide('ours-base', 'ours.js', { simd: false }, ['--no-experimental-fetch']));
   }
   if (process.env.BP_BENCH_NATIVE) {
     const words = process.env.BP_BENCH_NATIVE.split(/\s+/).filter(Boolean);

@@ -1,5 +1,5 @@
 'use strict';
-// Our side: the Backprop Playground WASM module (SIMD build unless BP_BENCH_SIMD=0), driven through
+// Our side: the Backprop Playground WASM module (side 'ours': SIMD build; 'ours-base': baseline), driven through
 // its public JS API exactly as the page's worker drives it: one Trainer, coarse trainSteps(n) calls,
 // predictGrid for the decision-boundary grid. Needs the wasm build: bash scripts/build-wasm.sh.
 //
@@ -115,15 +115,15 @@ class OursAdapter {
   }
 }
 
-async function load() {
+// options.simd: false selects the baseline build (side 'ours-base'); default: SIMD when supported.
+async function load(options) {
   const { loadBackprop } = await import(DIST);
-  const simd = process.env.BP_BENCH_SIMD === '0' ? false : undefined;
-  return loadBackprop({ simd });
+  return loadBackprop({ simd: options && options.simd === false ? false : undefined });
 }
 
 module.exports = {
-  async describe() {
-    const { module, variant } = await load();
+  async describe(options) {
+    const { module, variant } = await load(options);
     return {
       name: 'ours',
       version: 'build/wasm/dist (this checkout)',
@@ -131,8 +131,8 @@ module.exports = {
       notes: `wasm ${variant === 'simd' ? 'SIMD128 (Eigen SSE path: ' + module.simdInstructionSets() + ')' : 'baseline, no SIMD'}, 1 thread`,
     };
   },
-  async create() {
-    const { module, variant } = await load();
+  async create(options) {
+    const { module, variant } = await load(options);
     return new OursAdapter(module, variant);
   },
 };
