@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 mode=${1:-}
 
 bash scripts/setup.sh
-bash scripts/build-native.sh native-release
+bash scripts/build-native.sh native-release   # SSE2 baseline, what the tests build
+bash scripts/build-native.sh native-march     # -march=native: what this machine can do
 bash scripts/build-wasm.sh
 
 # Peers: npm packages in bench/js (their own package.json), PyTorch from Debian when root.
@@ -33,5 +34,12 @@ build/native-release/bench/bp_bench --benchmark_repetitions=$reps --benchmark_re
   --benchmark_enable_random_interleaving=true --benchmark_out=bench/results/native.json \
   --benchmark_out_format=json
 
+echo "=== native Google Benchmark, -march=native build (GEMM and steps) ==="
+build/native-march/bench/bp_bench --benchmark_filter='gemm_eigen|step_eigen' \
+  --benchmark_repetitions=$reps --benchmark_report_aggregates_only=true \
+  --benchmark_out=bench/results/native-march.json --benchmark_out_format=json
+
 echo "=== peers, one run ==="
-BP_BENCH_NATIVE="$PWD/build/native-release/bench/bp_bench_side" node bench/js/run.js $mode
+# ours-native: the -march=native build; ours-native-sse2: the portable SSE2 build.
+BP_BENCH_NATIVE="$PWD/build/native-march/bench/bp_bench_side" node bench/js/run.js $mode \
+  --side ours-native-sse2="$PWD/build/native-release/bench/bp_bench_side"
