@@ -1,28 +1,30 @@
 #include "nn/activation.hpp"
 
+#include "math/runs.hpp"
+
 namespace bp {
 
 template <typename Scalar>
 void activation_forward(Activation sigma, const Eigen::Ref<const Matrix<Scalar>>& z,
                         Eigen::Ref<Matrix<Scalar>> a) {
   const Scalar one(1);
+  // Element-wise functions run over flat runs (math/runs.hpp); softmax works per column.
+  const auto each = [&](auto f) { for_each_run(f, z, a); };
   switch (sigma) {
     case Activation::linear:
       a = z;
       return;
     case Activation::sigmoid:
       // sigma(z) = 1 / (1 + e^{-z}); written through tanh to stay finite for any z.
-      a = (Scalar(0.5) * (Scalar(0.5) * z.array()).tanh() + Scalar(0.5)).matrix();
-      return;
+      return each([](auto z_, auto a_) { a_ = Scalar(0.5) * (Scalar(0.5) * z_).tanh() + Scalar(0.5); });
     case Activation::tanh:
-      a = z.array().tanh().matrix();
-      return;
+      return each([](auto z_, auto a_) { a_ = z_.tanh(); });
     case Activation::relu:
-      a = z.cwiseMax(Scalar(0));
-      return;
+      return each([](auto z_, auto a_) { a_ = z_.max(Scalar(0)); });
     case Activation::leaky_relu:
-      a = (z.array() > Scalar(0)).select(z.array(), Scalar(kLeakyReluSlope) * z.array()).matrix();
-      return;
+      return each([](auto z_, auto a_) {
+        a_ = (z_ > Scalar(0)).select(z_, Scalar(kLeakyReluSlope) * z_);
+      });
     case Activation::softmax:
       // a_i = e^{z_i - max z} / sum_j e^{z_j - max z}, per column.
       for (Index c = 0; c < z.cols(); ++c) {
@@ -39,22 +41,21 @@ void activation_backward(Activation sigma, const Eigen::Ref<const Matrix<Scalar>
                          const Eigen::Ref<const Matrix<Scalar>>& g,
                          Eigen::Ref<Matrix<Scalar>> delta) {
   const Scalar one(1);
+  const auto each = [&](auto f) { for_each_run(f, a, g, delta); };
   switch (sigma) {
     case Activation::linear:
       delta = g;
       return;
     case Activation::sigmoid:
-      delta = (g.array() * a.array() * (one - a.array())).matrix();
-      return;
+      return each([one](auto a_, auto g_, auto d_) { d_ = g_ * a_ * (one - a_); });
     case Activation::tanh:
-      delta = (g.array() * (one - a.array().square())).matrix();
-      return;
+      return each([one](auto a_, auto g_, auto d_) { d_ = g_ * (one - a_.square()); });
     case Activation::relu:
-      delta = (a.array() > Scalar(0)).select(g.array(), Scalar(0)).matrix();
-      return;
+      return each([](auto a_, auto g_, auto d_) { d_ = (a_ > Scalar(0)).select(g_, Scalar(0)); });
     case Activation::leaky_relu:
-      delta = (a.array() > Scalar(0)).select(g.array(), Scalar(kLeakyReluSlope) * g.array()).matrix();
-      return;
+      return each([](auto a_, auto g_, auto d_) {
+        d_ = (a_ > Scalar(0)).select(g_, Scalar(kLeakyReluSlope) * g_);
+      });
     case Activation::softmax:
       for (Index c = 0; c < a.cols(); ++c) {
         const Scalar ag = a.col(c).dot(g.col(c));

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "math/runs.hpp"
+
 namespace bp {
 namespace {
 template <typename Scalar>
@@ -17,19 +19,30 @@ Scalar cost_value(Cost cost, const Eigen::Ref<const Matrix<Scalar>>& a,
   if (a.cols() == 0) return Scalar(0);
   const Scalar eps = log_eps<Scalar>();
   const Scalar one(1);
+  // Sums over flat runs (math/runs.hpp): one run for the network's contiguous buffers.
+  Scalar sum(0);
+  const auto add = [&](auto f) { for_each_run([&](auto a_, auto y_) { sum += f(a_, y_); }, a, y); };
   switch (cost) {
     case Cost::quadratic:
-      return Scalar(0.5) * (a - y).squaredNorm() / m;
-    case Cost::binary_cross_entropy: {
-      const auto ac = a.array().max(eps).min(one - eps);
-      return -(y.array() * ac.log() + (one - y.array()) * (one - ac).log()).sum() / m;
-    }
+      // C = 1/(2m) sum ||a - y||^2
+      add([](auto a_, auto y_) { return (a_ - y_).square().sum(); });
+      return Scalar(0.5) * sum / m;
+    case Cost::binary_cross_entropy:
+      add([&](auto a_, auto y_) {
+        const auto ac = a_.max(eps).min(one - eps);
+        return (y_ * ac.log() + (one - y_) * (one - ac).log()).sum();
+      });
+      return -sum / m;
     case Cost::cross_entropy:
-      return -(y.array() * a.array().max(eps).log()).sum() / m;
+      add([&](auto a_, auto y_) { return (y_ * a_.max(eps).log()).sum(); });
+      return -sum / m;
     case Cost::huber: {
-      const auto r = (a - y).array().abs();
       const Scalar d(kHuberDelta);
-      return (r <= d).select(Scalar(0.5) * r.square(), d * (r - Scalar(0.5) * d)).sum() / m;
+      add([&](auto a_, auto y_) {
+        const auto r = (a_ - y_).abs();
+        return (r <= d).select(Scalar(0.5) * r.square(), d * (r - Scalar(0.5) * d)).sum();
+      });
+      return sum / m;
     }
   }
   return Scalar(0);
@@ -41,26 +54,24 @@ void cost_gradient(Cost cost, const Eigen::Ref<const Matrix<Scalar>>& a,
   const Scalar inv_m = Scalar(1) / static_cast<Scalar>(a.cols() > 0 ? a.cols() : 1);
   const Scalar eps = log_eps<Scalar>();
   const Scalar one(1);
+  const auto each = [&](auto f) { for_each_run(f, a, y, dC_da); };
   switch (cost) {
     case Cost::quadratic:
       // dC/da = (a - y) / m
-      dC_da = (a - y) * inv_m;
-      return;
-    case Cost::binary_cross_entropy: {
+      return each([&](auto a_, auto y_, auto g_) { g_ = (a_ - y_) * inv_m; });
+    case Cost::binary_cross_entropy:
       // dC/da = (a - y) / (a (1 - a)) / m
-      const auto ac = a.array().max(eps).min(one - eps);
-      dC_da = ((ac - y.array()) / (ac * (one - ac)) * inv_m).matrix();
-      return;
-    }
+      return each([&](auto a_, auto y_, auto g_) {
+        const auto ac = a_.max(eps).min(one - eps);
+        g_ = (ac - y_) / (ac * (one - ac)) * inv_m;
+      });
     case Cost::cross_entropy:
       // dC/da = -y / a / m
-      dC_da = (-y.array() / a.array().max(eps) * inv_m).matrix();
-      return;
+      return each([&](auto a_, auto y_, auto g_) { g_ = -y_ / a_.max(eps) * inv_m; });
     case Cost::huber: {
       // dh/dr = clamp(r, -delta, delta)
       const Scalar d(kHuberDelta);
-      dC_da = ((a - y).array().max(-d).min(d) * inv_m).matrix();
-      return;
+      return each([&](auto a_, auto y_, auto g_) { g_ = (a_ - y_).max(-d).min(d) * inv_m; });
     }
   }
 }
