@@ -3,6 +3,7 @@
 // the activations a^l of layer l to the weighted input z^l of layer l+1. One forward/backward pair;
 // the activation function is applied separately (nn/activation.hpp).
 #include "math/types.hpp"
+#include "nn/narrow_layer.hpp"
 
 namespace bp {
 
@@ -22,6 +23,12 @@ void multiply_into(Dst&& dst, const Lhs& lhs, const Rhs& rhs) {
 // z^l = W^l a^l + b^l 1^T              W: (n_out, n_in), a: (n_in, m), z: (n_out, m)
 template <typename WIn, typename BIn, typename AIn, typename ZOut>
 void dense_forward(const WIn& W, const BIn& b, const AIn& a, ZOut&& z) {
+  using Scalar = typename WIn::Scalar;
+  if (all_contiguous(W, a, z) &&
+      with_narrow_layer<Scalar>(W.rows(), W.cols(), [&](auto layer) {
+        layer.forward(W.data(), b.data(), a.data(), z.data(), W.cols(), a.cols());
+      }))
+    return;
   multiply_into(z, W, a);
   z.colwise() += b;
 }
@@ -31,6 +38,12 @@ void dense_forward(const WIn& W, const BIn& b, const AIn& a, ZOut&& z) {
 //   dC/db^l = delta^l 1              dC/db_i  = delta_i,     summed over the batch
 template <typename Delta, typename AIn, typename DW, typename DB>
 void dense_backward_params(const Delta& delta, const AIn& a, DW&& dW, DB&& db) {
+  using Scalar = typename Delta::Scalar;
+  if (all_contiguous(delta, a, dW) &&
+      with_narrow_layer<Scalar>(dW.rows(), dW.cols(), [&](auto layer) {
+        layer.backward_params(delta.data(), a.data(), dW.data(), db.data(), a.rows(), a.cols());
+      }))
+    return;
   multiply_into(dW, delta, a.transpose());
   db.noalias() = delta.rowwise().sum();
 }
@@ -39,6 +52,12 @@ void dense_backward_params(const Delta& delta, const AIn& a, DW&& dW, DB&& db) {
 // delta^{l-1}: the seed's last equation omits that factor (see the erratum in README.md).
 template <typename WIn, typename Delta, typename GOut>
 void dense_backward_input(const WIn& W, const Delta& delta, GOut&& dC_da) {
+  using Scalar = typename WIn::Scalar;
+  if (all_contiguous(W, delta, dC_da) &&
+      with_narrow_layer<Scalar>(W.rows(), W.cols(), [&](auto layer) {
+        layer.backward_input(W.data(), delta.data(), dC_da.data(), W.cols(), delta.cols());
+      }))
+    return;
   multiply_into(dC_da, W.transpose(), delta);
 }
 
