@@ -132,10 +132,17 @@ void Trainer<Scalar>::step_once() {
   const Index m = std::min<Index>(o.batch_size, n_train_ - cursor_);
   auto x = net_.input(m);
   MatrixMap<Scalar> y(y_batch_.data(), net_.output_size(), m);
+  // The batch's columns, gathered with plain loops: a few coefficients each for the playground's
+  // 2-D points, where Eigen's per-block setup would cost more than the copy.
+  const Index n_x = x.rows(), n_y = y.rows();
   for (Index j = 0; j < m; ++j) {
     const Index column = order_[cursor_ + j];
-    x.col(j) = x_train_.col(column);
-    y.col(j) = y_train_.col(column);
+    const Scalar* x_from = x_train_.data() + column * n_x;
+    const Scalar* y_from = y_train_.data() + column * n_y;
+    Scalar* x_to = x.data() + j * n_x;
+    Scalar* y_to = y.data() + j * n_y;
+    for (Index r = 0; r < n_x; ++r) x_to[r] = x_from[r];
+    for (Index r = 0; r < n_y; ++r) y_to[r] = y_from[r];
   }
   const auto a_L = net_.forward_input(m, o.dropout, o.dropout > 0 ? &rng_ : nullptr);
   const double loss = static_cast<double>(cost_value<Scalar>(o.cost, a_L, y));
@@ -148,7 +155,8 @@ void Trainer<Scalar>::step_once() {
   net_.backward(y, o.cost);
   regularization_add_gradient(net_, o.regularization, o.regularization_rate);
   optimizer_.step(net_.parameters(), net_.gradients(), learning_rate_at(o, report_.steps));
-  if (!net_.parameters().allFinite())
+  // Any NaN or infinity makes the sum non-finite; one vectorised sum is cheaper than allFinite().
+  if (!std::isfinite(net_.parameters().sum()) && !net_.parameters().allFinite())
     return diverge("A weight became infinite or NaN (the update overflowed)");
   report_.loss = loss;
   epoch_loss_sum_ += loss * static_cast<double>(m);
