@@ -83,6 +83,9 @@ export interface Dataset {
 export interface DatasetSplit { train(): Dataset; test(): Dataset; delete(): void; }
 
 export interface DatasetStatic {
+  /** An empty data set. As setData's test set: train without a test set (the history's test
+   *  loss and evaluate()'s test fields are NaN), and without its per-epoch evaluation pass. */
+  new (): Dataset;
   /** TensorFlow Playground's 2-D sets; noise in [0, 1] (its slider 0..50 is 0..0.5). */
   generate(kind: GeneratorName, numSamples: number, noise: number, seed: number): Dataset;
   /** A user's CSV (last column is the target). task: 'auto' | 'classification' | 'regression'. */

@@ -206,6 +206,7 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
       .function("gradientCheck", &gradient_check);
 
   class_<Dataset>("Dataset")
+      .constructor<>()
       .class_function("generate", &dataset_generate, allow_raw_pointers())
       .class_function("fromCsv", &dataset_from_csv, allow_raw_pointers())
       .class_function("builtin", &dataset_builtin, allow_raw_pointers())

@@ -126,13 +126,16 @@ for (const { simd, name } of VARIANTS) {
       });
     }
 
-    test('DatasetStatic and TrainerStatic = the class functions; Trainer has a constructor', () => {
+    test('DatasetStatic and TrainerStatic = the class functions and constructors', () => {
       assert.deepEqual(sorted(classFunctions(M.Dataset)), sorted(dts.interfaces.DatasetStatic.methods));
       assert.deepEqual(sorted(classFunctions(M.Trainer)), sorted(dts.interfaces.TrainerStatic.methods));
       assert.equal(dts.interfaces.TrainerStatic.constructs, true);
       withObjects((own) => own(new M.Trainer(optionsText({ layers: [2, 1], activations: ['tanh'] }))));
       assert.deepEqual(sorted(classFunctions(M.DatasetSplit)), []);
-      assert.throws(() => new M.Dataset(), /no accessible constructor/, 'Dataset has no constructor');
+      // Dataset's constructor makes the empty set (setData's "no test set").
+      assert.equal(dts.interfaces.DatasetStatic.constructs, true);
+      withObjects((own) => assert.equal(JSON.parse(own(new M.Dataset()).infoJson()).numSamples, 0));
+      assert.throws(() => new M.DatasetSplit(), /no accessible constructor/, 'DatasetSplit has no constructor');
     });
 
     test('BackpropModule: declared members exist; every Embind function and class is declared', () => {

@@ -45,6 +45,31 @@ for (const { simd, name } of VARIANTS) {
         }));
     }
 
+    test('an empty Dataset as the test set: training is the same, test figures are NaN',
+      () => withObjects((own) => {
+        const options = optionsText(playground(['tanh', 'tanh', 'tanh'], 'sgd', 0.03, 'playground'));
+        const { train, test: testSet } = playgroundSplit(M, own, 'circle');
+        const withTest = own(new M.Trainer(options));
+        const without = own(new M.Trainer(options));
+        withTest.setData(train, testSet, false);
+        without.setData(train, own(new M.Dataset()), false);
+        withTest.trainEpochs(3);
+        without.trainEpochs(3);
+        assert.deepEqual(Array.from(without.parameters()), Array.from(withTest.parameters()));
+        const a = withTest.history(), b = without.history();
+        assert.equal(b.length, a.length);
+        assert.equal(b.length, 9);
+        for (let i = 0; i < b.length; i += 3) {
+          assert.equal(b[i], a[i]);          // epoch
+          assert.equal(b[i + 1], a[i + 1]);  // train loss
+          assert.ok(Number.isFinite(a[i + 2]));
+          assert.ok(Number.isNaN(b[i + 2]), `test loss ${b[i + 2]} should be NaN`);
+        }
+        const m = without.evaluate();
+        assert.ok(m.trainAccuracy > 0.5);
+        assert.ok(Number.isNaN(m.testAccuracy) && Number.isNaN(m.testLoss));
+      }));
+
     test('spiral: 2-8-8-1 relu/relu/tanh, Adam 0.01, he, >= 90% test accuracy in 300 epochs',
       (t) => withObjects((own) => {
         const trainer = own(new M.Trainer(optionsText(

@@ -3,8 +3,8 @@
 // its public JS API exactly as the page's worker drives it: one Trainer, coarse trainSteps(n) calls,
 // predictGrid for the decision-boundary grid. Needs the wasm build: bash scripts/build-wasm.sh.
 //
-// Fairness notes: the trainer also evaluates the full training-set loss at the end of every epoch
-// (for the page's loss chart); that work is inside our timings. Batches follow the data order
+// Fairness notes: the trainer gets no test set (see setup), so like every other side it only trains;
+// the epoch's training loss is the mean of its batch losses, computed anyway. Batches follow the data order
 // (options.shuffle = false), as the benchmark contract asks of every side.
 
 const path = require('node:path');
@@ -62,7 +62,11 @@ class OursAdapter {
       train = bp.Dataset.fromArrays(X, labels, sizes[0], 'classification', nOut);
     }
     this.owned.push(train);
-    this.trainer.setData(train, train, false);
+    // No test set (an empty Dataset): the trainer then skips its per-epoch test-loss pass, so every
+    // side does the same work, training only. The page passes its test split here.
+    const noTest = new bp.Dataset();
+    this.owned.push(noTest);
+    this.trainer.setData(train, noTest, false);
     // Parameters: our layout is [W^1 | b^1 | W^2 | b^2 | ...], W column-major n_out x n_in:
     // exactly the contract's arrays, concatenated.
     let total = 0;
