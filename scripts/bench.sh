@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # npm run bench: every benchmark in one command. Installs its peers itself (dev-only, never shipped).
 #   1. native Google Benchmark suite (bench/*.cpp): GEMM, forward/backward/step, naive reference
-#   2. peers in one run (bench/js/run.js): our WASM module and native build against the per-node
+#   2. GEMM in WebAssembly (bench/wasm_gemm.cpp under Node) and the core's measured clock
+#      (bench/clock_probe.cpp), for the GEMM-against-peak table
+#   3. peers in one run (bench/js/run.js): our WASM module and native build against the per-node
 #      JS network (TF Playground's nn.ts style), convnetjs, TensorFlow.js (wasm, cpu), PyTorch
-# Results: bench/results/ (native.json, peers-<mode>.{md,json}). Pass --quick for a short run.
+#   4. the GEMM table: native SSE2, -march=native and WASM SIMD128 against the peak (gemm_summary.mjs)
+# Results: bench/results/ (native.json, native-march.json, wasm-gemm.jsonl, clock.json, gemm.md,
+# peers-<mode>.{md,json}). Pass --quick for a short run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-}
@@ -39,7 +43,23 @@ build/native-march/bench/bp_bench --benchmark_filter='gemm_eigen|step_eigen' \
   --benchmark_repetitions=$reps --benchmark_report_aggregates_only=true \
   --benchmark_out=bench/results/native-march.json --benchmark_out_format=json
 
+echo "=== GEMM in WebAssembly: Eigen's kernel built with the SIMD module's flags, under Node ==="
+# bp_wasm_gemm is not part of the default wasm build (nor of dist/): build it here.
+cmake --build --preset wasm --target bp_wasm_gemm
+node build/wasm/bench/bp_wasm_gemm.js $mode | tee bench/results/wasm-gemm.jsonl
+
+echo "=== core clock: dependent add chain (for the GEMM peak) ==="
+if build/native-release/bench/bp_clock_probe $mode >bench/results/clock.json; then
+  cat bench/results/clock.json
+else
+  rm -f bench/results/clock.json
+  echo "bench: no clock measurement (x86-64 only); the GEMM table has no peak column"
+fi
+
 echo "=== peers, one run ==="
 # ours-native: the -march=native build; ours-native-sse2: the portable SSE2 build.
 BP_BENCH_NATIVE="$PWD/build/native-march/bench/bp_bench_side" node bench/js/run.js $mode \
   --side ours-native-sse2="$PWD/build/native-release/bench/bp_bench_side"
+
+echo "=== GEMM against the machine's peak (bench/results/gemm.md) ==="
+node bench/gemm_summary.mjs
