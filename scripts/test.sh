@@ -19,7 +19,7 @@ bash scripts/build-native.sh native-debug
 ctest --preset native-debug -j "$jobs"
 
 step "benchmark smoke run (numbers are not checked here; see npm run bench)"
-build/native-release/bench/bp_bench --benchmark_filter='BM_GemmEigen/8$|Playground' \
+build/native-release/bench/bp_bench --benchmark_filter='^BM_gemm_eigen/8/|^playground' \
   --benchmark_min_time=0.01 >/dev/null
 
 step "WebAssembly: build both variants, Node tests"
