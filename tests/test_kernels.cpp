@@ -1,6 +1,6 @@
-// The dense layer's products on every path (narrow fixed-width kernels, Eigen's small and general
-// products, non-contiguous operands) against the plain formulas, and element-wise work on flat
-// runs against the same work on a non-contiguous block.
+// The dense layer's products on every path (narrow fixed-width kernels, which float takes, Eigen's
+// small and general products, non-contiguous operands) against the plain formulas, and element-wise
+// work on flat runs against the same work on a non-contiguous block.
 #include <catch2/catch.hpp>
 
 #include "nn/activation.hpp"

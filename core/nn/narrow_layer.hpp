@@ -64,8 +64,11 @@ bool dispatch_narrow(Index width, F&& f, std::integer_sequence<int, R...>) {
 }  // namespace detail
 
 // Calls f(NarrowLayer<width, Scalar>{}) and returns true when the layer is narrow; else false.
+// float only: training runs in float32; double networks (the gradient check, golden tests) keep
+// Eigen's products, and the WASM module does not carry a second set of 8 widths x 3 kernels.
 template <typename Scalar, typename F>
 bool with_narrow_layer(Index width, Index n_in, F&& f) {
+  if constexpr (!std::is_same_v<Scalar, float>) return false;
   if (width > kNarrowWidth || n_in > kNarrowInputs) return false;
   return detail::dispatch_narrow<Scalar>(width, std::forward<F>(f),
                                          std::make_integer_sequence<int, kNarrowWidth>{});
