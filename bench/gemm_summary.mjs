@@ -130,7 +130,7 @@ const builds = [
     results: fromGoogleBenchmark(readJson('native-march.json')),
   },
   {
-    label: `WASM SIMD128 (Node ${process.versions.node})`,
+    label: `WASM SIMD128 (Node ${process.versions.node}, --no-liftoff)`,
     vectors: { isa: 'SIMD128', lanes: 4, fma: false },
     results: fromWasm(readJsonLines('wasm-gemm.jsonl')),
   },
