@@ -7,7 +7,7 @@
 #      JS network (TF Playground's nn.ts style), convnetjs, TensorFlow.js (wasm, cpu), PyTorch
 #   4. the GEMM table: native SSE2, -march=native and WASM SIMD128 against the peak (gemm_summary.mjs)
 # Results: bench/results/ (native.json, native-march.json, wasm-gemm.jsonl, clock.json, gemm.md,
-# peers-<mode>.{md,json}). Pass --quick for a short run.
+# native.md, peers-<mode>.{md,json}). Pass --quick for a short run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-}
@@ -63,6 +63,9 @@ echo "=== peers, one run ==="
 # ours-native: the -march=native build; ours-native-sse2: the portable SSE2 build.
 BP_BENCH_NATIVE="$PWD/build/native-march/bench/bp_bench_side" node bench/js/run.js $mode \
   --side ours-native-sse2="$PWD/build/native-release/bench/bp_bench_side"
+
+echo "=== native table (bench/results/native.md) ==="
+node bench/native_summary.mjs
 
 echo "=== GEMM against the machine's peak (bench/results/gemm.md) ==="
 node bench/gemm_summary.mjs

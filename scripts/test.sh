@@ -18,9 +18,16 @@ step "native debug with ASan + UBSan: build and CTest"
 bash scripts/build-native.sh native-debug
 ctest --preset native-debug -j "$jobs"
 
-step "benchmark smoke run (numbers are not checked here; see npm run bench)"
+step "benchmark smoke run and its summary tables (numbers are not checked here; see npm run bench)"
+smoke=$(mktemp -d)
 build/native-release/bench/bp_bench --benchmark_filter='^BM_gemm_eigen/8/|^playground' \
-  --benchmark_min_time=0.01 >/dev/null
+  --benchmark_min_time=0.01 --benchmark_repetitions=2 --benchmark_report_aggregates_only=true \
+  --benchmark_out="$smoke/native.json" --benchmark_out_format=json >/dev/null
+node bench/native_summary.mjs "$smoke" >/dev/null
+# The playground row must carry a number in every measured column (the other rows were filtered out).
+grep -Eq '^\| 2-8-8-1 [^|]*(\| [0-9.]+ ?[Mkx]? *){6}\| n/a \| [0-9.]+ \| [0-9.]+ \|$' "$smoke/native.md" ||
+  { cat "$smoke/native.md"; echo "benchmark smoke: the native table's playground row is incomplete" >&2; exit 1; }
+rm -rf "$smoke"
 
 step "WebAssembly: build both variants, Node tests"
 bash scripts/build-wasm.sh
