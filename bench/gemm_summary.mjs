@@ -17,6 +17,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readBenchmarkJson } from './benchmark_json.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = resolve(process.argv[2] ?? join(root, 'bench/results'));
@@ -28,9 +29,7 @@ function readJson(name, consequence = 'its rows are left out') {
     console.warn(`gemm_summary: ${path} is missing; ${consequence}`);
     return null;
   }
-  // Google Benchmark writes NaN (e.g. the cv of a counter that is always 0), which is not JSON.
-  const text = readFileSync(path, 'utf8').replace(/:\s*-?(?:NaN|nan|inf|Infinity)\s*([,}\n])/g, ': null$1');
-  return JSON.parse(text);
+  return readBenchmarkJson(path);
 }
 
 function readJsonLines(name) {

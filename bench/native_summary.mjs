@@ -5,9 +5,10 @@
 // Reads <dir>/native.json (bp_bench, SSE2 build, median/min/max aggregates over the repetitions)
 // and, when present, <dir>/native-march.json (the -march=native build's Eigen steps). Prints the
 // table and writes it, so the README's table is the one the command printed.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readBenchmarkJson } from './benchmark_json.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = resolve(process.argv[2] ?? join(root, 'bench/results'));
@@ -22,9 +23,7 @@ const steps = ['forward', 'backward', 'step_eigen', 'step_naive', 'step_trainer'
 function readReport(name) {
   const path = join(resultsDir, name);
   if (!existsSync(path)) return null;
-  // Google Benchmark writes NaN (e.g. the cv of a counter that is always 0), which is not JSON.
-  const text = readFileSync(path, 'utf8').replace(/:\s*-?(?:NaN|nan|inf|Infinity)\s*([,}\n])/g, ': null$1');
-  return JSON.parse(text);
+  return readBenchmarkJson(path);
 }
 
 // Map run_name -> { median: {...counters}, min: {...}, max: {...} }
