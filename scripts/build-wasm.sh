@@ -8,7 +8,7 @@
 #   scripts/build-wasm.sh --dest web/public/wasm   # ...and copy dist/ there (changed files only)
 #   scripts/build-wasm.sh --reconfigure       # drop the CMake cache first
 #
-# Needs Debian's emscripten (em++ 3.1.6, emcmake), cmake >= 3.25, ninja, node; see shared/TOOLCHAIN.md.
+# Needs Debian's emscripten (em++ 3.1.6, emcmake), cmake >= 3.25, ninja, node; see docs/toolchain.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

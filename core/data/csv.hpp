@@ -28,7 +28,7 @@ struct CsvOptions {
 // Errors (bp::Error) say "csv line L, column C: ..." and what to do.
 Dataset parse_csv(std::string_view text, const CsvOptions& options = {});
 
-// The UCI sets in ../shared/data layout:
+// The UCI sets in data/ (layouts in data/README.md):
 //  iris/wine: first line "n,d,class0,class1,..." then d floats and the class index per row;
 //  digits: no header, 64 pixel columns (0..16) then the label (0..9).
 enum class Builtin { iris, wine, digits };

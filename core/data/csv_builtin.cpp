@@ -1,4 +1,4 @@
-// parse_builtin: the UCI sets shipped in data/ (layouts in ../shared/data/README.md, as packaged in
+// parse_builtin: the UCI sets shipped in data/ (layouts in data/README.md, as packaged in
 // sklearn/datasets/data/). Values are loaded as they are; the caller standardizes on the train
 // split.
 #include <array>

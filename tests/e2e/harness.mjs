@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end tests: builds dist/ when missing, serves it on a free localhost
 // port (scripts/serve.mjs), and launches Debian's headless Chromium through playwright-core with a
-// fresh profile and the flags from shared/TOOLCHAIN.md.
+// fresh profile and the flags from docs/toolchain.md.
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -48,7 +48,7 @@ export async function openPage(browser, siteUrl, hash = '', { viewport } = {}) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(siteUrl + hash);
-  await page.waitForFunction(() => window.backpropPlayground && !Number.isNaN(window.backpropPlayground.stats.firstFrameAt), null, { timeout: 20000 });
+  await page.waitForFunction(() => window.backpropPlayground && !Number.isNaN(window.backpropPlayground.stats.firstFrameAt), null, { timeout: 90000 });
   return { page, errors };
 }
 
