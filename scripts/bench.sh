@@ -6,13 +6,29 @@
 #   3. peers in one run (bench/js/run.js): our WASM module and native build against the per-node
 #      JS network (TF Playground's nn.ts style), convnetjs, TensorFlow.js (wasm, cpu), PyTorch
 #   4. the GEMM table: native SSE2, -march=native and WASM SIMD128 against the peak (gemm_summary.mjs)
+#   5. the page in headless Chromium (bench/page/run.mjs): this build's dist/ against the page of
+#      e2275f0 (built once into build/page-base/), loaded alternately: load times, transfer, WASM
+#      memory, frame times, long tasks and epochs/s per speed
 # Results: bench/results/ (native.json, native-march.json, wasm-gemm.jsonl, clock.json, gemm.md,
-# native.md, peers-<mode>.{md,json}). Pass --quick for a short run.
+# native.md, peers-<mode>.{md,json}, page.{md,json}). Pass --quick for a short run.
+#   npm run bench -- --page [run.mjs options]   # the page benchmark alone (e.g. --base-dist DIR,
+#                                               # --base-rev REV, --ours DIR, --loads N, --seconds S)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-}
 
 bash scripts/setup.sh
+
+page_bench() {
+  echo "=== page in headless Chromium, against the base build (bench/results/page.md) ==="
+  npm run --silent build >/dev/null
+  node bench/page/run.mjs "$@"
+}
+if [ "$mode" = "--page" ]; then
+  shift
+  page_bench "$@"
+  exit 0
+fi
 bash scripts/build-native.sh native-release   # SSE2 baseline, what the tests build
 bash scripts/build-native.sh native-march     # -march=native: what this machine can do
 bash scripts/build-wasm.sh
@@ -69,3 +85,5 @@ node bench/native_summary.mjs
 
 echo "=== GEMM against the machine's peak (bench/results/gemm.md) ==="
 node bench/gemm_summary.mjs
+
+if [ "$mode" = "--quick" ]; then page_bench --loads 7 --seconds 2; else page_bench; fi

@@ -1,12 +1,11 @@
 // wasm/backprop.d.ts in sync with the module Embind builds from wasm/bindings.cpp: every declared
 // method exists and every bound method is declared; value objects have the declared fields; the
-// name unions equal the names the core accepts. And, when TypeScript is installed, a small user of
-// the API type-checks against the .d.ts.
+// name unions equal the names the core accepts. And small users of the engine and page APIs type-check
+// against wasm/backprop.d.ts and web/src/index.d.ts with tsc (a devDependency).
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   VARIANTS, loadVariant, withObjects, optionsText, readRepoText, repoPath,
@@ -193,21 +192,17 @@ for (const { simd, name } of VARIANTS) {
   });
 }
 
-// --- TypeScript: a user of the API type-checks against the .d.ts (when tsc is installed). ---
+// --- TypeScript: users of both public APIs type-check against the .d.ts files. ---
+// typescript is a devDependency (npm ci installs it); the check fails, never skips, without it.
+// The users import the package by its own name ('backprop-playground', 'backprop-playground/engine'),
+// so package.json's "exports" → "types" entries are checked too. They live in a temporary folder
+// inside the repository (build/), which is what lets the self-reference resolve.
 
 const TSC = process.env.BP_TSC ?? repoPath('node_modules/typescript/bin/tsc');
 
-test('a TypeScript user of the API compiles with tsc --noEmit --strict', (t) => {
-  if (!existsSync(TSC)) {
-    return t.skip(`TypeScript is not installed (${TSC}); npm install typescript to run this check`);
-  }
-  const api = JSON.stringify(repoPath('wasm/backprop.js'));  // resolves to backprop.d.ts
-  const dir = mkdtempSync(join(tmpdir(), 'bp-dts-'));
-  try {
-    const file = join(dir, 'user.ts');
-    writeFileSync(file, `
-import { loadBackprop, callRestoringStack, simdSupported } from ${api};
-import type { BackpropModule, Dataset, Metrics, StepReport, Trainer, TrainerOptions } from ${api};
+export const ENGINE_USER = `
+import { loadBackprop, simdSupported } from 'backprop-playground/engine';
+import type { BackpropModule, Dataset, Metrics, StepReport, Trainer, TrainerOptions } from 'backprop-playground/engine';
 
 export async function run(): Promise<number> {
   const { module, variant } = await loadBackprop({ simd: simdSupported() });
@@ -224,8 +219,7 @@ export async function run(): Promise<number> {
     const m: Metrics = trainer.evaluate();
     const p: Float32Array = trainer.parameters();
     const grid: Float32Array = trainer.predictGrid(-6, 6, -6, 6, 10, 10, false);
-    const again: StepReport = callRestoringStack(M, () => trainer.trainSteps(1));
-    return r.loss + m.testAccuracy + p[0] + grid[0] + again.steps + v.length + M.heapBytes();
+    return r.loss + m.testAccuracy + p[0] + grid[0] + v.length + M.heapBytes();
   } finally {
     trainer.delete();
     data.delete();
@@ -236,15 +230,71 @@ export async function run(): Promise<number> {
 export const typo: TrainerOptions = { layers: [2, 1], activations: ['rleu'] };
 // @ts-expect-error: layers is required
 export const missing: TrainerOptions = { activations: ['tanh'] };
-`);
+`;
+
+export const PAGE_USER = `
+import { createPlayground, definePlaygroundElement, parseHash, toHash, DEFAULTS } from 'backprop-playground';
+import type { PlaygroundController, PlaygroundSettings, PlaygroundStats } from 'backprop-playground';
+
+export function mount(element: HTMLElement): number {
+  const pg: PlaygroundController = createPlayground(element, { state: '#dataset=spiral', autoplay: true, hash: false });
+  pg.play(); pg.pause(); pg.toggle(); pg.step(); pg.reset();
+  pg.setState({ dataset: 'circle', networkShape: [4, 2] });
+  pg.setState('#dataset=xor');
+  const settings: PlaygroundSettings = pg.getState();
+  const stats: PlaygroundStats = pg.stats;
+  const root: HTMLElement = pg.root;
+  const params: Float32Array | null = pg.getParameters();
+  const { state, errors } = parseHash('#dataset=xor', DEFAULTS);
+  const link: string = toHash(state) + pg.getUrl();
+  const ctor: CustomElementConstructor = definePlaygroundElement('my-playground');
+  pg.destroy();
+  return settings.learningRate + stats.firstTrainedFrameAt + errors.length + link.length
+    + (params?.length ?? 0) + root.childElementCount + (ctor ? 1 : 0);
+}
+
+// @ts-expect-error: 'moons' is not a data set
+export const unknownDataset: Partial<PlaygroundSettings> = { dataset: 'moons' };
+// @ts-expect-error: createPlayground needs an element
+export const noElement = () => createPlayground('#here');
+`;
+
+/** Runs tsc --strict on the given files ({ name: source }); returns { ok, output }. */
+export function typeCheck(files) {
+  const parent = repoPath('build');
+  mkdirSync(parent, { recursive: true });
+  const dir = mkdtempSync(join(parent, 'dts-check-'));
+  try {
+    const paths = Object.entries(files).map(([name, source]) => {
+      const file = join(dir, name);
+      writeFileSync(file, source);
+      return file;
+    });
     try {
       execFileSync(process.execPath, [TSC, '--noEmit', '--strict', '--target', 'es2022',
-        '--module', 'es2022', '--moduleResolution', 'bundler', '--lib', 'es2022,dom', file],
-      { encoding: 'utf8' });
+        '--module', 'es2022', '--moduleResolution', 'bundler', '--lib', 'es2022,dom',
+        ...paths], { encoding: 'utf8', cwd: dir });
+      return { ok: true, output: '' };
     } catch (error) {
-      assert.fail(`tsc found errors:\n${error.stdout}${error.stderr}`);
+      return { ok: false, output: `${error.stdout ?? ''}${error.stderr ?? ''}` || String(error) };
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+test('TypeScript users of the engine and page APIs compile with tsc --noEmit --strict', () => {
+  assert.ok(existsSync(TSC), `TypeScript is not installed (${TSC}): it is a devDependency, run npm ci`);
+  const { ok, output } = typeCheck({ 'engine-user.ts': ENGINE_USER, 'page-user.ts': PAGE_USER });
+  assert.ok(ok, `tsc found errors:\n${output}`);
+});
+
+test('the TypeScript check fails on a type error (a wrong field type in each API)', () => {
+  assert.ok(existsSync(TSC), `TypeScript is not installed (${TSC}): it is a devDependency, run npm ci`);
+  const engine = typeCheck({ 'engine-user.ts': `${ENGINE_USER}\nexport const wrong: number = ({} as Metrics).testLoss + '';\n` });
+  assert.equal(engine.ok, false, 'a string assigned to a number was accepted');
+  assert.match(engine.output, /engine-user\.ts\(\d+,\d+\): error TS2322/);
+  const page = typeCheck({ 'page-user.ts': `${PAGE_USER}\nexport const wrong: string = ({} as PlaygroundStats).heapBytes;\n` });
+  assert.equal(page.ok, false, 'a number assigned to a string was accepted');
+  assert.match(page.output, /page-user\.ts\(\d+,\d+\): error TS2322/);
 });

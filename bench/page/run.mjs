@@ -1,0 +1,461 @@
+#!/usr/bin/env node
+// The page benchmark: two builds of the page (dist/ folders), each served on its own localhost port,
+// loaded ALTERNATELY in one headless Chromium (Debian's, through playwright-core), every load in a
+// fresh browser context (empty cache). Writes bench/results/page.md and page.json.
+//
+//   node bench/page/run.mjs                        # ours = dist/, base = the page of e2275f0
+//   node bench/page/run.mjs --base-dist DIR        # base = any built dist/ (e.g. another worktree's)
+//   node bench/page/run.mjs --base-rev REV         # base = the page of REV (bench/page/build-base.sh)
+//   node bench/page/run.mjs --ours DIR --no-base   # one side only
+//   options: --loads N (7), --seconds S (5), --speeds 0,1,... (all), --out DIR (bench/results),
+//            --smoke (1 load, 1 s per speed, no warm-up, no base unless one is given; for npm test)
+//
+// Measured, per side:
+//   cold loads of the default page (`?autoplay`): navigation -> first script -> worker script
+//   requested -> .wasm downloaded -> engine ready -> first frame -> first trained frame (the page's
+//   window.backpropPlayground.stats, relative to navigation start, and PerformanceResourceTiming of
+//   the page and of its workers); long tasks (PerformanceObserver 'longtask') after the first frame
+//   until 1 s after the first trained frame; the bytes the server sent per file (gzip level 9) and in
+//   total, data sets (.csv) apart; WASM memory (stats.heapBytes).
+//   training the spiral (features x1,x2,sinx1,sinx2, network 8,8,5) for S seconds at every speed
+//   (the URL key `speed`, SPEEDS in web/src/protocol.js): main-thread frame time p50/p95/max (deltas
+//   between requestAnimationFrame callbacks), long tasks after the first frame (count, total ms) and
+//   epochs per second (from the worker's frame messages, `epochFloat`).
+// One discarded warm-up load per side comes first (not in --smoke). Nothing here asserts a time.
+import { chromium } from 'playwright-core';
+import { spawnSync, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, hostname } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveDist } from './server.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DEFAULT_BASE_REV = 'e2275f0';
+export const SPEED_LABELS = ['Slow motion', '1 step / frame', '10 steps / frame', '1 epoch / frame',
+  '10 epochs / frame', 'As fast as possible'];
+export const DEFAULT_SPEED = 3;
+const SPIRAL = '#dataset=spiral&features=x1,x2,sinx1,sinx2&networkShape=8,8,5';
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const WAIT = { timeout: 90000 };
+
+function parseArgs(argv) {
+  const o = { ours: join(root, 'dist'), base: null, baseRev: DEFAULT_BASE_REV, noBase: false, loads: 7, seconds: 5,
+    speeds: SPEED_LABELS.map((_, i) => i), out: join(root, 'bench', 'results'), smoke: false, warmup: true };
+  const value = (i, name) => {
+    if (i + 1 >= argv.length) throw new Error(`bench/page: ${name} needs a value`);
+    return argv[i + 1];
+  };
+  const count = (text, name, min) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min) throw new Error(`bench/page: ${name} must be a whole number >= ${min}, got '${text}'`);
+    return n;
+  };
+  let loadsGiven = false; let secondsGiven = false;
+  for (let i = 0; i < argv.length; ++i) {
+    const a = argv[i];
+    switch (a) {
+      case '--ours': o.ours = resolve(value(i, a)); ++i; break;
+      case '--base-dist': o.base = resolve(value(i, a)); ++i; break;
+      case '--base-rev': o.baseRev = value(i, a); ++i; break;
+      case '--no-base': o.noBase = true; break;
+      case '--loads': o.loads = count(value(i, a), a, 1); loadsGiven = true; ++i; break;
+      case '--seconds': {
+        const s = Number(value(i, a));
+        if (!(s > 0 && s <= 600)) throw new Error(`bench/page: --seconds must be a number in (0, 600], got '${argv[i + 1]}'`);
+        o.seconds = s; secondsGiven = true; ++i; break;
+      }
+      case '--speeds': {
+        const list = value(i, a).split(',').map((s) => count(s, '--speeds entry', 0));
+        for (const k of list) if (k >= SPEED_LABELS.length) throw new Error(`bench/page: --speeds entry ${k} is outside [0, ${SPEED_LABELS.length - 1}]`);
+        o.speeds = list; ++i; break;
+      }
+      case '--out': o.out = resolve(value(i, a)); ++i; break;
+      case '--smoke': o.smoke = true; break;
+      case '--page': break;  // accepted for `npm run bench -- --page` (scripts/bench.sh picks it up)
+      case '-h': case '--help':
+        console.log(readUsage()); process.exit(0);
+      // eslint-disable-next-line no-fallthrough
+      default: throw new Error(`bench/page: unknown argument '${a}'; accepted: --ours DIR, --base-dist DIR, --base-rev REV, --no-base, --loads N, --seconds S, --speeds LIST, --out DIR, --smoke, --help`);
+    }
+  }
+  if (o.smoke) {
+    if (!loadsGiven) o.loads = 1;
+    if (!secondsGiven) o.seconds = 1;
+    o.warmup = false;
+    if (!o.base) o.noBase = true;
+  }
+  return o;
+}
+
+function readUsage() {
+  const text = execFileSync('sed', ['-n', '2,31p', fileURLToPath(import.meta.url)], { encoding: 'utf8' });
+  return text.replace(/^\/\/ ?/gm, '');
+}
+
+// --- statistics --------------------------------------------------------------------------------
+
+const finite = (xs) => xs.filter((x) => typeof x === 'number' && Number.isFinite(x));
+export function summary(xs) {
+  const v = finite(xs).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const mid = v.length >> 1;
+  const median = v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+  return { median, min: v[0], max: v[v.length - 1], n: v.length };
+}
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+// --- one browser, fresh contexts ---------------------------------------------------------------
+
+// Runs in every page before its scripts: long tasks, and the worker's frame messages (epoch counts).
+function instrument() {
+  const bench = { longTasks: [], frames: [] };
+  window.__bench = bench;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch { bench.noLongTaskObserver = true; }
+  const Native = window.Worker;
+  if (Native) {
+    window.Worker = class extends Native {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', (e) => {
+          const d = e.data;
+          if (d && typeof d === 'object' && typeof d.epoch === 'number') {
+            bench.frames.push({ t: performance.now(), epoch: d.epoch,
+              epochFloat: typeof d.epochFloat === 'number' ? d.epochFloat : d.epoch });
+          }
+        });
+      }
+    };
+  }
+}
+
+async function withPage(browser, fn) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  try {
+    return await fn(page, errors);
+  } finally {
+    await context.close();
+  }
+}
+
+const readyFor = (field) => `window.backpropPlayground && window.backpropPlayground.stats && !Number.isNaN(window.backpropPlayground.stats.${field})`;
+
+// Resource timings of the page and of its workers, on the page's clock (ms after navigation start).
+async function resourceTimings(page) {
+  const mine = await page.evaluate(() => ({
+    origin: performance.timeOrigin,
+    nav: (() => { const n = performance.getEntriesByType('navigation')[0]; return n ? { responseEnd: n.responseEnd, domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd } : null; })(),
+    entries: performance.getEntriesByType('resource').map((e) => ({ name: e.name, type: e.initiatorType, start: e.startTime, end: e.responseEnd })),
+  }));
+  const entries = mine.entries.map((e) => ({ ...e, where: 'page' }));
+  for (const w of page.workers()) {
+    try {
+      const theirs = await w.evaluate(() => ({
+        origin: performance.timeOrigin,
+        entries: performance.getEntriesByType('resource').map((e) => ({ name: e.name, type: e.initiatorType, start: e.startTime, end: e.responseEnd })),
+      }));
+      const shift = theirs.origin - mine.origin;
+      for (const e of theirs.entries) entries.push({ ...e, start: e.start + shift, end: e.end + shift, where: 'worker' });
+    } catch { /* a worker that ended */ }
+  }
+  return { nav: mine.nav, entries };
+}
+
+const pathOf = (url) => { try { return new URL(url).pathname; } catch { return url; } };
+const earliest = (entries, test, field) => {
+  const hits = entries.filter((e) => test(pathOf(e.name))).map((e) => e[field]);
+  return hits.length ? Math.min(...hits) : null;
+};
+
+async function coldLoad(browser, site) {
+  return withPage(browser, async (page, errors) => {
+    site.resetLog();
+    await page.goto(`${site.url}?autoplay`);
+    await page.waitForFunction(readyFor('firstTrainedFrameAt'), null, WAIT);
+    await page.waitForTimeout(1000);  // lazily fetched files, long tasks just after the first trained frame
+    const stats = await page.evaluate(() => window.backpropPlayground.stats);
+    const bench = await page.evaluate(() => window.__bench);
+    const timing = await resourceTimings(page);
+    const e = timing.entries;
+    const isJs = (p) => /\.m?js$/.test(p);
+    const after = bench.longTasks.filter((t) => t.start >= stats.firstFrameAt);
+    const before = bench.longTasks.filter((t) => t.start < stats.firstFrameAt);
+    return {
+      errors,
+      stats,
+      timeline: {
+        htmlReceived: timing.nav?.responseEnd ?? null,
+        firstScriptReceived: earliest(e.filter((x) => x.where === 'page'), isJs, 'end'),
+        workerScriptRequested: earliest(e, (p) => isJs(p) && /worker/i.test(p), 'start'),
+        wasmReceived: earliest(e, (p) => p.endsWith('.wasm'), 'end'),
+        readyAt: stats.readyAt,
+        firstFrameAt: stats.firstFrameAt,
+        firstTrainedFrameAt: stats.firstTrainedFrameAt,
+      },
+      longTasksBeforeFirstFrame: { count: before.length, ms: before.reduce((s, t) => s + t.duration, 0) },
+      longTasksAfterFirstFrame: { count: after.length, ms: after.reduce((s, t) => s + t.duration, 0) },
+      longTaskObserver: !bench.noLongTaskObserver,
+      files: site.log.map((f) => ({ ...f })),
+    };
+  });
+}
+
+async function speedRun(browser, site, speed, seconds) {
+  return withPage(browser, async (page, errors) => {
+    await page.goto(`${site.url}${SPIRAL}&speed=${speed}`);
+    await page.waitForFunction(readyFor('firstFrameAt'), null, WAIT);
+    const state = await page.evaluate(() => window.backpropPlayground.getState());
+    if (state.speed !== speed) throw new Error(`bench/page: the page at ${site.url} ignored speed=${speed} in its URL (state.speed = ${state.speed})`);
+    await page.evaluate(() => window.backpropPlayground.play());
+    await page.waitForFunction(readyFor('firstTrainedFrameAt'), null, WAIT);
+    const m = await page.evaluate(async (ms) => {
+      const bench = window.__bench;
+      const epochAttr = () => Number(window.backpropPlayground.root.dataset.epoch || 0);
+      const e0 = epochAttr();
+      const t0 = performance.now();
+      const deltas = [];
+      await new Promise((done) => {
+        let last = -1;
+        const tick = (t) => {
+          if (last >= 0) deltas.push(t - last);
+          last = t;
+          if (t - t0 < ms) requestAnimationFrame(tick); else done();
+        };
+        requestAnimationFrame(tick);
+      });
+      const t1 = performance.now();
+      const inWindow = bench.frames.filter((f) => f.t >= t0 && f.t <= t1);
+      let epochsPerSecond = (epochAttr() - e0) / ((t1 - t0) / 1000);
+      let source = 'root.dataset.epoch';
+      if (inWindow.length >= 2) {
+        const a = inWindow[0]; const b = inWindow[inWindow.length - 1];
+        if (b.t > a.t) { epochsPerSecond = (b.epochFloat - a.epochFloat) / ((b.t - a.t) / 1000); source = 'worker frames (epochFloat)'; }
+      }
+      const ff = window.backpropPlayground.stats.firstFrameAt;
+      const after = bench.longTasks.filter((t) => t.start >= ff);
+      return { deltas, epochsPerSecond, epochSource: source, framesReceived: inWindow.length,
+        longTasks: after.length, longTaskMs: after.reduce((s, t) => s + t.duration, 0), windowMs: t1 - t0 };
+    }, seconds * 1000);
+    const sorted = m.deltas.slice().sort((a, b) => a - b);
+    return {
+      errors, speed, windowMs: m.windowMs, rafFrames: sorted.length,
+      frameP50: percentile(sorted, 0.5), frameP95: percentile(sorted, 0.95), frameMax: sorted.length ? sorted[sorted.length - 1] : NaN,
+      longTasks: m.longTasks, longTaskMs: m.longTaskMs, epochsPerSecond: m.epochsPerSecond, epochSource: m.epochSource,
+      framesReceived: m.framesReceived,
+    };
+  });
+}
+
+// --- transfer ----------------------------------------------------------------------------------
+
+// assets/index-DdX3a_9Q.js -> assets/index-[hash].js: the same file of two builds on one row.
+export const fileKey = (path) => path.replace(/^\//, '').replace(/-[A-Za-z0-9_-]{8}(\.[a-z0-9]+)$/, '-[hash]$1');
+const isData = (path) => /\.csv$/i.test(path);
+
+function transferOf(load) {
+  const byFile = {};
+  for (const f of load.files) {
+    if (f.status !== 200) continue;
+    const k = fileKey(f.path);
+    byFile[k] = (byFile[k] || 0) + f.bytes;
+  }
+  let page = 0; let data = 0;
+  for (const [k, b] of Object.entries(byFile)) { if (isData(k)) data += b; else page += b; }
+  return { byFile, page, data, requests: load.files.length };
+}
+
+// --- the table ---------------------------------------------------------------------------------
+
+const KB = 1024;
+const fmt = (x, digits) => {
+  if (x === null || x === undefined || !Number.isFinite(x)) return 'n/a';
+  if (digits !== undefined) return x.toFixed(digits);
+  const a = Math.abs(x);
+  return a >= 100 ? x.toFixed(0) : a >= 10 ? x.toFixed(1) : x.toFixed(2);
+};
+const cell = (s, digits) => {
+  if (!s) return 'n/a';
+  if (s.n === 1 || s.min === s.max) return fmt(s.median, digits);
+  return `${fmt(s.median, digits)} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
+};
+
+/** Rows: { key, figure, base, ours (summaries), ratio, target, met, digits }. */
+export function buildRows(sides, o) {
+  const rows = [];
+  const add = (key, figure, pick, { digits, target = '', check = null, ratio = true } = {}) => {
+    const base = sides.base ? pick(sides.base) : null;
+    const ours = pick(sides.ours);
+    const r = ratio && base && ours && base.median !== 0 ? ours.median / base.median : null;
+    let met = '';
+    if (check) met = check(ours, base, r);
+    rows.push({ key, figure, base, ours, ratio: r, target, met, digits });
+  };
+  const loads = (side) => side.loads;
+  const tl = (field) => (side) => summary(loads(side).map((l) => l.timeline[field]));
+  const yes = (ok) => (ok === null ? 'needs a base' : ok ? 'yes' : 'NO');
+  add('htmlReceived', 'HTML received (ms after navigation start)', tl('htmlReceived'));
+  add('firstScriptReceived', 'first script received (ms)', tl('firstScriptReceived'));
+  add('workerScriptRequested', 'worker script requested (ms)', tl('workerScriptRequested'));
+  add('wasmReceived', '.wasm received (ms)', tl('wasmReceived'));
+  add('readyAt', 'engine ready (ms)', tl('readyAt'));
+  add('firstFrameAt', 'first frame (ms)', tl('firstFrameAt'));
+  add('firstTrainedFrameAt', 'first trained frame (ms)', tl('firstTrainedFrameAt'), {
+    target: '≤ 0.4x base', check: (ours, base, r) => (r === null ? yes(null) : yes(r <= 0.4)),
+  });
+  add('loadLongTasks', 'long tasks after first frame, cold load (count, until first trained frame + 1 s)',
+    (s) => summary(loads(s).map((l) => l.longTasksAfterFirstFrame.count)), {
+      digits: 0, target: '0', ratio: false, check: (ours) => yes(ours.median === 0),
+    });
+  add('loadLongTaskMs', 'long tasks after first frame, cold load (total ms)',
+    (s) => summary(loads(s).map((l) => l.longTasksAfterFirstFrame.ms)), { ratio: false });
+  add('transferPage', 'transfer, gzip, page without data sets (KB)', (s) => summary(loads(s).map((l) => transferOf(l).page / KB)), {
+    digits: 1, target: '≤ 300 KB', check: (ours) => yes(ours.median <= 300),
+  });
+  add('transferData', 'transfer, gzip, data sets on the default page (KB)', (s) => summary(loads(s).map((l) => transferOf(l).data / KB)), { digits: 1 });
+  add('heap', 'WASM memory (MB, 10^6 bytes)', (s) => summary(loads(s).map((l) => l.stats.heapBytes / 1e6)), {
+    digits: 1, target: '< 16 MB', check: (ours) => yes(ours.median < 16),
+  });
+  for (const k of o.speeds) {
+    const label = `speed ${k} "${SPEED_LABELS[k]}"${k === DEFAULT_SPEED ? ' (default)' : ''}`;
+    const sp = (field) => (side) => summary(side.speeds[k].map((r) => r[field]));
+    add(`s${k}.frameP50`, `${label}: frame p50 (ms)`, sp('frameP50'));
+    add(`s${k}.frameP95`, `${label}: frame p95 (ms)`, sp('frameP95'), k === DEFAULT_SPEED
+      ? { target: '≤ 17 ms', check: (ours) => yes(ours.median <= 17) } : {});
+    add(`s${k}.frameMax`, `${label}: frame max (ms)`, sp('frameMax'));
+    add(`s${k}.longTasks`, `${label}: long tasks after first frame (count)`, sp('longTasks'), {
+      digits: 0, target: '0', ratio: false, check: (ours) => yes(ours.median === 0),
+    });
+    add(`s${k}.longTaskMs`, `${label}: long tasks (total ms)`, sp('longTaskMs'), { ratio: false });
+    add(`s${k}.epochsPerSecond`, `${label}: epochs per second`, sp('epochsPerSecond'));
+  }
+  return rows;
+}
+
+function fileTable(sides) {
+  const per = (side) => {
+    if (!side) return {};
+    const acc = {};
+    for (const l of side.loads) for (const [k, b] of Object.entries(transferOf(l).byFile)) (acc[k] ||= []).push(b / KB);
+    return Object.fromEntries(Object.entries(acc).map(([k, v]) => [k, summary(v)]));
+  };
+  const base = per(sides.base); const ours = per(sides.ours);
+  const keys = [...new Set([...Object.keys(base), ...Object.keys(ours)])]
+    .sort((a, b) => (isData(a) - isData(b)) || ((ours[b]?.median ?? base[b]?.median ?? 0) - (ours[a]?.median ?? base[a]?.median ?? 0)));
+  const lines = ['| file | kind | base KB (gzip) | ours KB (gzip) |', '|---|---|--:|--:|'];
+  for (const k of keys) lines.push(`| \`${k}\` | ${isData(k) ? 'data set' : 'page'} | ${base[k] ? fmt(base[k].median, 1) : sides.base ? '–' : 'n/a'} | ${ours[k] ? fmt(ours[k].median, 1) : '–'} |`);
+  return lines.join('\n');
+}
+
+function markdown(rows, sides, meta) {
+  const head = [
+    '# Page benchmark (bench/page/run.mjs)',
+    '',
+    `${meta.date}, ${meta.machine}; ${meta.browser}; Node ${meta.node}.`,
+    `base: ${meta.baseLabel}; ours: ${meta.oursLabel}. ${meta.loads} cold loads per side (fresh browser context each, ` +
+      `alternating sides${meta.warmup ? ', after one discarded warm-up load per side' : ''}); ${meta.seconds} s of training the spiral ` +
+      '(x1,x2,sinx1,sinx2; 8,8,5) per speed and side. Medians (min–max); times in ms after navigation start; ' +
+      'transfer = gzip (level 9) bytes the server sent; ratio = ours / base.',
+    '',
+    '| figure | base median (min–max) | ours median (min–max) | ratio | target | met? |',
+    '|---|--:|--:|--:|---|---|',
+  ];
+  const body = rows.map((r) => `| ${r.figure} | ${sides.base ? cell(r.base, r.digits) : 'n/a'} | ${cell(r.ours, r.digits)} | ` +
+    `${r.ratio === null ? '–' : `${r.ratio.toFixed(2)}x`} | ${r.target} | ${r.met} |`);
+  const errors = [];
+  for (const [name, side] of Object.entries(sides)) {
+    if (!side) continue;
+    const all = [...side.loads.flatMap((l) => l.errors), ...Object.values(side.speeds).flat().flatMap((r) => r.errors)];
+    if (all.length) errors.push(`- ${name}: ${[...new Set(all)].slice(0, 5).join('; ')}`);
+  }
+  return [...head, ...body, '', '## Transfer per file (median over the cold loads)', '', fileTable(sides), '',
+    ...(errors.length ? ['## Page errors seen', '', ...errors, ''] : [])].join('\n');
+}
+
+// --- main ----------------------------------------------------------------------------------------
+
+function machine() {
+  let model = '';
+  try { model = /Model name:\s*(.*)/.exec(execFileSync('lscpu', { encoding: 'utf8' }))?.[1]?.trim() ?? ''; } catch { /* no lscpu */ }
+  return `${model || cpus()[0]?.model || 'unknown CPU'}, ${cpus().length} cores (${hostname()})`;
+}
+
+function gitLabel(dir) {
+  try {
+    const rev = execFileSync('git', ['-C', dir, 'rev-parse', '--short=7', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['-C', dir, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+    return `${rev}${dirty ? '+changes' : ''}`;
+  } catch { return 'not a git checkout'; }
+}
+
+function baseDistFor(rev) {
+  const r = spawnSync('bash', [join(root, 'bench', 'page', 'build-base.sh'), rev], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error(`bench/page: building the base page of ${rev} failed (bench/page/build-base.sh ${rev})`);
+  return r.stdout.trim().split('\n').pop();
+}
+
+export async function main(argv = process.argv.slice(2)) {
+  const o = parseArgs(argv);
+  if (!existsSync(join(o.ours, 'index.html'))) throw new Error(`bench/page: ${o.ours} has no index.html; run npm run build first (or pass --ours DIR)`);
+  let baseLabel = 'none (--no-base)';
+  if (!o.noBase && !o.base) { o.base = baseDistFor(o.baseRev); baseLabel = `${o.base} (git ${o.baseRev})`; }
+  else if (o.base) baseLabel = o.base;
+  if (o.base && !existsSync(join(o.base, 'index.html'))) throw new Error(`bench/page: --base-dist ${o.base} has no index.html`);
+  const oursLabel = o.ours === join(root, 'dist') ? `dist/ (git ${gitLabel(root)})` : o.ours;
+
+  const servers = { ours: await serveDist(o.ours), base: o.base ? await serveDist(o.base) : null };
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: FLAGS });
+  const names = servers.base ? ['base', 'ours'] : ['ours'];
+  const sides = Object.fromEntries(names.map((n) => [n, { loads: [], speeds: Object.fromEntries(o.speeds.map((k) => [k, []])) }]));
+  const order = (i) => (i % 2 ? [...names].reverse() : names);
+  const say = (s) => process.stderr.write(`${s}\n`);
+  try {
+    if (o.warmup) for (const n of names) { say(`bench/page: warm-up load (${n})`); await coldLoad(browser, servers[n]); }
+    for (let i = 0; i < o.loads; ++i) {
+      for (const n of order(i)) {
+        const l = await coldLoad(browser, servers[n]);
+        sides[n].loads.push(l);
+        say(`bench/page: load ${i + 1}/${o.loads} ${n}: ready ${fmt(l.timeline.readyAt, 0)} ms, first frame ${fmt(l.timeline.firstFrameAt, 0)}, first trained frame ${fmt(l.timeline.firstTrainedFrameAt, 0)}`);
+      }
+    }
+    for (const [i, k] of o.speeds.entries()) {
+      for (const n of order(i)) {
+        const r = await speedRun(browser, servers[n], k, o.seconds);
+        sides[n].speeds[k].push(r);
+        say(`bench/page: speed ${k} ${n}: frame p50 ${fmt(r.frameP50)} p95 ${fmt(r.frameP95)} max ${fmt(r.frameMax)} ms, long tasks ${r.longTasks}, ${fmt(r.epochsPerSecond)} epochs/s`);
+      }
+    }
+  } finally {
+    await browser.close();
+    for (const s of Object.values(servers)) await s?.close();
+  }
+  const meta = {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), machine: machine(), browser: `Chromium ${browser.version()}`,
+    node: process.versions.node, baseLabel, oursLabel, loads: o.loads, seconds: o.seconds, warmup: o.warmup, speeds: o.speeds,
+  };
+  const full = { base: sides.base || null, ours: sides.ours };
+  const rows = buildRows(full, o);
+  const md = markdown(rows, full, meta);
+  mkdirSync(o.out, { recursive: true });
+  writeFileSync(join(o.out, 'page.md'), md + '\n');
+  writeFileSync(join(o.out, 'page.json'), JSON.stringify({ meta, rows, sides: full }, null, 1) + '\n');
+  console.log(md);
+  console.log(`\nbench/page: wrote ${join(o.out, 'page.md')} and page.json`);
+  return { meta, rows, sides: full };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((e) => { console.error(e.message || e); process.exit(1); });
+}
