@@ -150,7 +150,7 @@ describe('browser blocks, in headless Chromium on the Vite dev server', { skip: 
     const { createServer } = await import('vite');
     const { chromium } = await import('playwright-core');
     const pages = new Map(browserBlocks.map((b, i) => [`/__readme/${i}.js`, b.code]));
-    const html = (src) => `<!doctype html><meta charset="utf-8"><title>README block</title>
+    const html = (src) => `<!doctype html><meta charset="utf-8"><title>README block</title><link rel="icon" href="data:,">
 <script type="importmap">{ "imports": { "backprop-playground": "/src/index.js" } }</script>
 <div id="here"></div><script type="module" src="${src}"></script>`;
     server = await createServer({
@@ -197,6 +197,7 @@ describe('browser blocks, in headless Chromium on the Vite dev server', { skip: 
       page.on('pageerror', (e) => errors.push(String(e)));
       page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
       page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+      page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
       try {
         const url = `${server.resolvedUrls.local[0].replace(/\/$/, '')}/__readme/${i}.html`;
         const response = await page.goto(url);
