@@ -7,8 +7,9 @@
 //   node bench/page/run.mjs --base-dist DIR        # base = any built dist/ (e.g. another worktree's)
 //   node bench/page/run.mjs --base-rev REV         # base = the page of REV (bench/page/build-base.sh)
 //   node bench/page/run.mjs --ours DIR --no-base   # one side only
-//   options: --loads N (7), --seconds S (5), --speeds 0,1,... (all), --out DIR (bench/results),
-//            --smoke (1 load, 1 s per speed, no warm-up, no base unless one is given; for npm test)
+//   options: --loads N (7), --runs R (3 training runs per speed and side), --seconds S (5),
+//            --speeds 0,1,... (all), --out DIR (bench/results),
+//            --smoke (1 load, 1 run of 1 s per speed, no warm-up, no base unless given; for npm test)
 //
 // Measured, per side:
 //   cold loads of the default page (`?autoplay`): navigation -> first script -> worker script
@@ -24,7 +25,7 @@
 // One discarded warm-up load per side comes first (not in --smoke). Nothing here asserts a time.
 import { chromium } from 'playwright-core';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +42,7 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
 const WAIT = { timeout: 90000 };
 
 function parseArgs(argv) {
-  const o = { ours: join(root, 'dist'), base: null, baseRev: DEFAULT_BASE_REV, noBase: false, loads: 7, seconds: 5,
+  const o = { ours: join(root, 'dist'), base: null, baseRev: DEFAULT_BASE_REV, noBase: false, loads: 7, seconds: 5, runs: 3,
     speeds: SPEED_LABELS.map((_, i) => i), out: join(root, 'bench', 'results'), smoke: false, warmup: true };
   const value = (i, name) => {
     if (i + 1 >= argv.length) throw new Error(`bench/page: ${name} needs a value`);
@@ -52,7 +53,7 @@ function parseArgs(argv) {
     if (!Number.isInteger(n) || n < min) throw new Error(`bench/page: ${name} must be a whole number >= ${min}, got '${text}'`);
     return n;
   };
-  let loadsGiven = false; let secondsGiven = false;
+  let loadsGiven = false; let secondsGiven = false; let runsGiven = false;
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
     switch (a) {
@@ -61,6 +62,7 @@ function parseArgs(argv) {
       case '--base-rev': o.baseRev = value(i, a); ++i; break;
       case '--no-base': o.noBase = true; break;
       case '--loads': o.loads = count(value(i, a), a, 1); loadsGiven = true; ++i; break;
+      case '--runs': o.runs = count(value(i, a), a, 1); runsGiven = true; ++i; break;
       case '--seconds': {
         const s = Number(value(i, a));
         if (!(s > 0 && s <= 600)) throw new Error(`bench/page: --seconds must be a number in (0, 600], got '${argv[i + 1]}'`);
@@ -77,12 +79,13 @@ function parseArgs(argv) {
       case '-h': case '--help':
         console.log(readUsage()); process.exit(0);
       // eslint-disable-next-line no-fallthrough
-      default: throw new Error(`bench/page: unknown argument '${a}'; accepted: --ours DIR, --base-dist DIR, --base-rev REV, --no-base, --loads N, --seconds S, --speeds LIST, --out DIR, --smoke, --help`);
+      default: throw new Error(`bench/page: unknown argument '${a}'; accepted: --ours DIR, --base-dist DIR, --base-rev REV, --no-base, --loads N, --runs R, --seconds S, --speeds LIST, --out DIR, --smoke, --help`);
     }
   }
   if (o.smoke) {
     if (!loadsGiven) o.loads = 1;
     if (!secondsGiven) o.seconds = 1;
+    if (!runsGiven) o.runs = 1;
     o.warmup = false;
     if (!o.base) o.noBase = true;
   }
@@ -90,8 +93,8 @@ function parseArgs(argv) {
 }
 
 function readUsage() {
-  const text = execFileSync('sed', ['-n', '2,31p', fileURLToPath(import.meta.url)], { encoding: 'utf8' });
-  return text.replace(/^\/\/ ?/gm, '');
+  const text = readFileSync(fileURLToPath(import.meta.url), 'utf8');
+  return text.slice(text.indexOf('\n') + 1, text.indexOf('\nimport ')).replace(/^\/\/ ?/gm, '');
 }
 
 // --- statistics --------------------------------------------------------------------------------
@@ -185,13 +188,18 @@ async function coldLoad(browser, site) {
     site.resetLog();
     await page.goto(`${site.url}?autoplay`);
     await page.waitForFunction(readyFor('firstTrainedFrameAt'), null, WAIT);
-    await page.waitForTimeout(1000);  // lazily fetched files, long tasks just after the first trained frame
+    await page.waitForTimeout(1000);  // long tasks just after the first trained frame
     const stats = await page.evaluate(() => window.backpropPlayground.stats);
     const bench = await page.evaluate(() => window.__bench);
+    // Files fetched later (data sets, previews): wait until the server has sent nothing for 1.5 s.
+    for (let n = -1, quiet = 0, waited = 0; quiet < 1500 && waited < 20000; waited += 250) {
+      if (site.log.length === n) quiet += 250; else { n = site.log.length; quiet = 0; }
+      await page.waitForTimeout(250);
+    }
     const timing = await resourceTimings(page);
     const e = timing.entries;
     const isJs = (p) => /\.m?js$/.test(p);
-    const after = bench.longTasks.filter((t) => t.start >= stats.firstFrameAt);
+    const after = bench.longTasks.filter((t) => t.start >= stats.firstFrameAt && t.start <= stats.firstTrainedFrameAt + 1000);
     const before = bench.longTasks.filter((t) => t.start < stats.firstFrameAt);
     return {
       errors,
@@ -324,7 +332,7 @@ export function buildRows(sides, o) {
   add('transferPage', 'transfer, gzip, page without data sets (KB)', (s) => summary(loads(s).map((l) => transferOf(l).page / KB)), {
     digits: 1, target: '≤ 300 KB', check: (ours) => yes(ours.median <= 300),
   });
-  add('transferData', 'transfer, gzip, data sets on the default page (KB)', (s) => summary(loads(s).map((l) => transferOf(l).data / KB)), { digits: 1 });
+  add('transferData', 'transfer, gzip, data sets fetched by the default page (KB)', (s) => summary(loads(s).map((l) => transferOf(l).data / KB)), { digits: 1 });
   add('heap', 'WASM memory (MB, 10^6 bytes)', (s) => summary(loads(s).map((l) => l.stats.heapBytes / 1e6)), {
     digits: 1, target: '< 16 MB', check: (ours) => yes(ours.median < 16),
   });
@@ -348,14 +356,18 @@ function fileTable(sides) {
   const per = (side) => {
     if (!side) return {};
     const acc = {};
-    for (const l of side.loads) for (const [k, b] of Object.entries(transferOf(l).byFile)) (acc[k] ||= []).push(b / KB);
+    const all = new Set(side.loads.flatMap((l) => Object.keys(transferOf(l).byFile)));
+    for (const l of side.loads) {
+      const byFile = transferOf(l).byFile;
+      for (const k of all) (acc[k] ||= []).push((byFile[k] || 0) / KB);  // not fetched in a load: 0
+    }
     return Object.fromEntries(Object.entries(acc).map(([k, v]) => [k, summary(v)]));
   };
   const base = per(sides.base); const ours = per(sides.ours);
   const keys = [...new Set([...Object.keys(base), ...Object.keys(ours)])]
     .sort((a, b) => (isData(a) - isData(b)) || ((ours[b]?.median ?? base[b]?.median ?? 0) - (ours[a]?.median ?? base[a]?.median ?? 0)));
   const lines = ['| file | kind | base KB (gzip) | ours KB (gzip) |', '|---|---|--:|--:|'];
-  for (const k of keys) lines.push(`| \`${k}\` | ${isData(k) ? 'data set' : 'page'} | ${base[k] ? fmt(base[k].median, 1) : sides.base ? '–' : 'n/a'} | ${ours[k] ? fmt(ours[k].median, 1) : '–'} |`);
+  for (const k of keys) lines.push(`| \`${k}\` | ${isData(k) ? 'data set' : 'page'} | ${base[k] ? cell(base[k], 1) : sides.base ? '–' : 'n/a'} | ${ours[k] ? cell(ours[k], 1) : '–'} |`);
   return lines.join('\n');
 }
 
@@ -365,8 +377,8 @@ function markdown(rows, sides, meta) {
     '',
     `${meta.date}, ${meta.machine}; ${meta.browser}; Node ${meta.node}.`,
     `base: ${meta.baseLabel}; ours: ${meta.oursLabel}. ${meta.loads} cold loads per side (fresh browser context each, ` +
-      `alternating sides${meta.warmup ? ', after one discarded warm-up load per side' : ''}); ${meta.seconds} s of training the spiral ` +
-      '(x1,x2,sinx1,sinx2; 8,8,5) per speed and side. Medians (min–max); times in ms after navigation start; ' +
+      `alternating sides${meta.warmup ? ', after one discarded warm-up load per side' : ''}); ${meta.runs} run(s) of ${meta.seconds} s ` +
+      'training the spiral (x1,x2,sinx1,sinx2; 8,8,5) per speed and side, each in a fresh context, sides alternating. Medians (min–max); times in ms after navigation start; ' +
       'transfer = gzip (level 9) bytes the server sent; ratio = ours / base.',
     '',
     '| figure | base median (min–max) | ours median (min–max) | ratio | target | met? |',
@@ -380,7 +392,7 @@ function markdown(rows, sides, meta) {
     const all = [...side.loads.flatMap((l) => l.errors), ...Object.values(side.speeds).flat().flatMap((r) => r.errors)];
     if (all.length) errors.push(`- ${name}: ${[...new Set(all)].slice(0, 5).join('; ')}`);
   }
-  return [...head, ...body, '', '## Transfer per file (median over the cold loads)', '', fileTable(sides), '',
+  return [...head, ...body, '', '## Transfer per file (median over the cold loads; a file a load did not fetch counts 0 there; min–max where they differ)', '', fileTable(sides), '',
     ...(errors.length ? ['## Page errors seen', '', ...errors, ''] : [])].join('\n');
 }
 
@@ -430,11 +442,11 @@ export async function main(argv = process.argv.slice(2)) {
         say(`bench/page: load ${i + 1}/${o.loads} ${n}: ready ${fmt(l.timeline.readyAt, 0)} ms, first frame ${fmt(l.timeline.firstFrameAt, 0)}, first trained frame ${fmt(l.timeline.firstTrainedFrameAt, 0)}`);
       }
     }
-    for (const [i, k] of o.speeds.entries()) {
-      for (const n of order(i)) {
+    for (let run = 0, i = 0; run < o.runs; ++run) for (const k of o.speeds) {
+      for (const n of order(i++)) {
         const r = await speedRun(browser, servers[n], k, o.seconds);
         sides[n].speeds[k].push(r);
-        say(`bench/page: speed ${k} ${n}: frame p50 ${fmt(r.frameP50)} p95 ${fmt(r.frameP95)} max ${fmt(r.frameMax)} ms, long tasks ${r.longTasks}, ${fmt(r.epochsPerSecond)} epochs/s`);
+        say(`bench/page: run ${run + 1}/${o.runs} speed ${k} ${n}: frame p50 ${fmt(r.frameP50)} p95 ${fmt(r.frameP95)} max ${fmt(r.frameMax)} ms, long tasks ${r.longTasks}, ${fmt(r.epochsPerSecond)} epochs/s`);
       }
     }
   } finally {
@@ -443,7 +455,7 @@ export async function main(argv = process.argv.slice(2)) {
   }
   const meta = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), machine: machine(), browser: `Chromium ${browser.version()}`,
-    node: process.versions.node, baseLabel, oursLabel, loads: o.loads, seconds: o.seconds, warmup: o.warmup, speeds: o.speeds,
+    node: process.versions.node, baseLabel, oursLabel, loads: o.loads, runs: o.runs, seconds: o.seconds, warmup: o.warmup, speeds: o.speeds,
   };
   const full = { base: sides.base || null, ours: sides.ours };
   const rows = buildRows(full, o);
