@@ -26,7 +26,7 @@
 import { chromium } from 'playwright-core';
 import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, hostname } from 'node:os';
+import { cpus, hostname, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist } from './server.mjs';
@@ -292,7 +292,7 @@ const fmt = (x, digits) => {
   if (x === null || x === undefined || !Number.isFinite(x)) return 'n/a';
   if (digits !== undefined) return x.toFixed(digits);
   const a = Math.abs(x);
-  return a >= 100 ? x.toFixed(0) : a >= 10 ? x.toFixed(1) : x.toFixed(2);
+  return a >= 99.95 ? x.toFixed(0) : a >= 9.995 ? x.toFixed(1) : x.toFixed(2);
 };
 const cell = (s, digits) => {
   if (!s) return 'n/a';
@@ -375,7 +375,7 @@ function markdown(rows, sides, meta) {
   const head = [
     '# Page benchmark (bench/page/run.mjs)',
     '',
-    `${meta.date}, ${meta.machine}; ${meta.browser}; Node ${meta.node}.`,
+    `${meta.date}, ${meta.machine}; ${meta.browser}; Node ${meta.node}; ${meta.load}.`,
     `base: ${meta.baseLabel}; ours: ${meta.oursLabel}. ${meta.loads} cold loads per side (fresh browser context each, ` +
       `alternating sides${meta.warmup ? ', after one discarded warm-up load per side' : ''}); ${meta.runs} run(s) of ${meta.seconds} s ` +
       'training the spiral (x1,x2,sinx1,sinx2; 8,8,5) per speed and side, each in a fresh context, sides alternating. Medians (min–max); times in ms after navigation start; ' +
@@ -433,6 +433,7 @@ export async function main(argv = process.argv.slice(2)) {
   const sides = Object.fromEntries(names.map((n) => [n, { loads: [], speeds: Object.fromEntries(o.speeds.map((k) => [k, []])) }]));
   const order = (i) => (i % 2 ? [...names].reverse() : names);
   const say = (s) => process.stderr.write(`${s}\n`);
+  const started = new Date(); const loadBefore = loadavg()[0];
   try {
     if (o.warmup) for (const n of names) { say(`bench/page: warm-up load (${n})`); await coldLoad(browser, servers[n]); }
     for (let i = 0; i < o.loads; ++i) {
@@ -454,7 +455,8 @@ export async function main(argv = process.argv.slice(2)) {
     for (const s of Object.values(servers)) await s?.close();
   }
   const meta = {
-    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), machine: machine(), browser: `Chromium ${browser.version()}`,
+    date: `${started.toISOString().slice(0, 16).replace('T', ' ')}–${new Date().toISOString().slice(11, 16)} UTC`,
+    load: `1-min load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`, machine: machine(), browser: `Chromium ${browser.version()}`,
     node: process.versions.node, baseLabel, oursLabel, loads: o.loads, runs: o.runs, seconds: o.seconds, warmup: o.warmup, speeds: o.speeds,
   };
   const full = { base: sides.base || null, ours: sides.ours };

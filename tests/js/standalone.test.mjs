@@ -6,12 +6,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, posix, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { repoPath } from './helpers.mjs';
 
 const root = repoPath('.');
 const PAGES = ['README.md', 'web/README.md', 'data/README.md', 'bench/js/README.md',
   ...(existsSync(repoPath('docs')) ? readdirSync(repoPath('docs')) : []).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const SELF = relative(root, fileURLToPath(import.meta.url)).split('\\').join('/');  // names the patterns
 const FOREIGN = [/\.\.\/shared\b/, /(^|[^\w.-])shared\//, /\bSTYLE\.md\b/, /\bTOOLCHAIN\.md\b/];
 
 /** The repository's tracked files (git ls-files), or every file outside build outputs without git. */
@@ -93,7 +95,7 @@ export function brokenLinks(file, markdown, exists = (p) => existsSync(join(root
 test('no tracked file points at ../shared, shared/, STYLE.md or TOOLCHAIN.md', () => {
   const hits = [];
   for (const file of trackedFiles()) {
-    if (file === relative(root, new URL(import.meta.url).pathname)) continue;  // this file names them
+    if (file === SELF) continue;
     const text = textOf(file);
     if (text === null) continue;
     for (const h of foreignPointers(file, text)) hits.push(`${file}:${h.line}: ${h.text}`);
@@ -104,6 +106,7 @@ test('no tracked file points at ../shared, shared/, STYLE.md or TOOLCHAIN.md', (
 test('every docs/<name>.md that a tracked file mentions exists', () => {
   const missing = [];
   for (const file of trackedFiles()) {
+    if (file === SELF) continue;
     const text = textOf(file);
     if (text === null) continue;
     for (const [, name] of text.matchAll(/(?<![\w./-])docs\/([\w.-]+\.md)\b/g)) {
