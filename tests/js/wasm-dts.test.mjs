@@ -81,9 +81,9 @@ const freeFunctions = (M) => Object.keys(M).filter((k) =>
   typeof M[k] === 'function' && !isEmbindClass(M[k]) && Object.hasOwn(M[k], 'argCount'));
 
 // The core's list of accepted names, from the error an unknown name raises.
-function acceptedNames(M, restoring, call) {
+function acceptedNames(call) {
   try {
-    restoring(M, () => withObjects((own) => own(call())));
+    withObjects((own) => own(call()));
   } catch (error) {
     const m = /unknown value '.*'; accepted: (.*)$/.exec(error.message);
     assert.ok(m, `unexpected message: ${error.message}`);
@@ -110,9 +110,8 @@ test('the .d.ts reader finds the interfaces and unions', () => {
 for (const { simd, name } of VARIANTS) {
   describe(`backprop.d.ts matches the module (${name})`, () => {
     let M;
-    let restoring;
     before(async () => {
-      ({ module: M, callRestoringStack: restoring } = await loadVariant(simd));
+      ({ module: M } = await loadVariant(simd));
     });
 
     for (const cls of ['Trainer', 'Dataset', 'DatasetSplit']) {
@@ -141,7 +140,7 @@ for (const { simd, name } of VARIANTS) {
       const { methods, properties } = dts.interfaces.BackpropModule;
       for (const m of methods) assert.equal(typeof M[m], 'function', `module.${m}`);
       for (const p of properties) assert.ok(isEmbindClass(M[p]), `module.${p} is not a class`);
-      // Embind's free functions (stackSave/stackRestore are Emscripten's, declared too).
+      // Embind's free functions.
       for (const f of freeFunctions(M)) assert.ok(methods.has(f), `module.${f} is not declared`);
       assert.deepEqual(sorted(freeFunctions(M)), sorted(['heapBytes', 'simdInstructionSets']));
       // Every class is declared; those JS can create or call statically are module properties.
@@ -183,10 +182,10 @@ for (const { simd, name } of VARIANTS) {
       };
       for (const [union, call] of Object.entries(accepted)) {
         assert.ok(dts.unions[union], `type ${union} not found in the .d.ts`);
-        assert.deepEqual(sorted(acceptedNames(M, restoring, call)), sorted(dts.unions[union]), union);
+        assert.deepEqual(sorted(acceptedNames(call)), sorted(dts.unions[union]), union);
       }
       // fromCsv's task: 'auto' | TaskName.
-      assert.deepEqual(sorted(acceptedNames(M, restoring, () => M.Dataset.fromCsv('1,0\n', unknown))),
+      assert.deepEqual(sorted(acceptedNames(() => M.Dataset.fromCsv('1,0\n', unknown))),
         sorted(['auto', ...dts.unions.TaskName]));
     });
   });
