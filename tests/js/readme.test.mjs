@@ -1,4 +1,4 @@
-// Every fenced code block of README.md and web/README.md, as written. How a block is checked comes
+// Every fenced code block of README.md, web/README.md and bench/page/README.md, as written. How a block is checked comes
 // from its fence's info string (the first word is the language GitHub colours; the rest says where
 // it runs); a block whose info string is not in the table below fails the test, so none is skipped:
 //
@@ -25,7 +25,7 @@ import { promisify } from 'node:util';
 import { repoPath } from './helpers.mjs';
 
 const run = promisify(execFile);
-const DOCS = ['README.md', 'web/README.md'];
+const DOCS = ['README.md', 'web/README.md', 'bench/page/README.md'];
 
 /** Fenced code blocks of a Markdown text: [{ info, code, line }]. */
 export function fencedBlocks(text) {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { repoPath } from './helpers.mjs';
 
 const root = repoPath('.');
-const PAGES = ['README.md', 'web/README.md', 'data/README.md', 'bench/js/README.md',
+const PAGES = ['README.md', 'web/README.md', 'data/README.md', 'bench/js/README.md', 'bench/page/README.md',
   ...(existsSync(repoPath('docs')) ? readdirSync(repoPath('docs')) : []).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 const SELF = relative(root, fileURLToPath(import.meta.url)).split('\\').join('/');  // names the patterns
 const FOREIGN = [/\.\.\/shared\b/, /(^|[^\w.-])shared\//, /\bSTYLE\.md\b/, /\bTOOLCHAIN\.md\b/];
