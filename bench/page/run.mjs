@@ -151,6 +151,7 @@ async function withPage(browser, fn) {
     return await fn(page, errors);
   } finally {
     await context.close();
+    await new Promise((done) => setTimeout(done, 500));  // let the closed context's renderer go first
   }
 }
 
