@@ -147,6 +147,7 @@ async function withPage(browser, fn) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  context.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
   try {
     return await fn(page, errors);
   } finally {
@@ -156,6 +157,16 @@ async function withPage(browser, fn) {
 }
 
 const readyFor = (field) => `window.backpropPlayground && window.backpropPlayground.stats && !Number.isNaN(window.backpropPlayground.stats.${field})`;
+
+/** Waits for window.backpropPlayground.stats[field]; a page that never gets there is named with its errors. */
+async function waitForStat(page, field, errors) {
+  try {
+    await page.waitForFunction(readyFor(field), null, WAIT);
+  } catch (error) {
+    throw new Error(`bench/page: ${page.url()} never set window.backpropPlayground.stats.${field} ` +
+      `(${error.message.split('\n')[0]}); page errors: ${errors.length ? errors.join('; ') : 'none'}`);
+  }
+}
 
 // Resource timings of the page and of its workers, on the page's clock (ms after navigation start).
 async function resourceTimings(page) {
@@ -188,7 +199,7 @@ async function coldLoad(browser, site) {
   return withPage(browser, async (page, errors) => {
     site.resetLog();
     await page.goto(`${site.url}?autoplay`);
-    await page.waitForFunction(readyFor('firstTrainedFrameAt'), null, WAIT);
+    await waitForStat(page, 'firstTrainedFrameAt', errors);
     await page.waitForTimeout(1000);  // long tasks just after the first trained frame
     const stats = await page.evaluate(() => window.backpropPlayground.stats);
     const bench = await page.evaluate(() => window.__bench);
@@ -225,11 +236,11 @@ async function coldLoad(browser, site) {
 async function speedRun(browser, site, speed, seconds) {
   return withPage(browser, async (page, errors) => {
     await page.goto(`${site.url}${SPIRAL}&speed=${speed}`);
-    await page.waitForFunction(readyFor('firstFrameAt'), null, WAIT);
+    await waitForStat(page, 'firstFrameAt', errors);
     const state = await page.evaluate(() => window.backpropPlayground.getState());
     if (state.speed !== speed) throw new Error(`bench/page: the page at ${site.url} ignored speed=${speed} in its URL (state.speed = ${state.speed})`);
     await page.evaluate(() => window.backpropPlayground.play());
-    await page.waitForFunction(readyFor('firstTrainedFrameAt'), null, WAIT);
+    await waitForStat(page, 'firstTrainedFrameAt', errors);
     const m = await page.evaluate(async (ms) => {
       const bench = window.__bench;
       const epochAttr = () => Number(window.backpropPlayground.root.dataset.epoch || 0);
