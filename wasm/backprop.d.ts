@@ -118,10 +118,20 @@ export interface Trainer {
   evaluate(): Metrics;
   /** Copy: k × k counts, row-major (row = true class, column = predicted). */
   confusion(test: boolean): Int32Array;
-  /** VIEW: loss history, 3 numbers per point: epoch, train loss, test loss (bounded, decimated). */
+  /** VIEW: the loss chart's columns, one point per completed epoch, 5 numbers per point:
+   *  view[5 p + 0] epoch, [+1] train loss, [+2] test loss, [+3] train metric, [+4] test metric.
+   *  Metric = accuracy (classification) or R² (regression). Train loss and train metric are over
+   *  the epoch's batches (weights moving, dropout active); test loss and test metric are one pass
+   *  over the test set at the epoch's end (NaN without a test set; evaluate() gives the same).
+   *  Bounded to 4096 points: when full, every other point is dropped and the stride doubles, so the
+   *  points stay evenly spaced; draw them as they are. */
   history(): Float64Array;
   /** Copy: outputs (numOutputs × n) for raw inputs x (rawFeatures × n, column-major). */
   predict(x: Float32Array, n: number): Float32Array;
+  /** Copy: predicted class per sample for raw inputs x (rawFeatures × n, column-major), by the
+   *  core's rule: argmax over the outputs, or for one output `> 0.5` (tanh output: `> 0`).
+   *  Classification only: throws for a regression data set (use predict). */
+  predictClasses(x: Float32Array, n: number): Int32Array;
   /** VIEW: decision-boundary grid, nx × ny points, point p = j * nx + i at (x0 + i (x1-x0)/(nx-1),
    *  y0 + j (y1-y0)/(ny-1)) — row j = 0 is the BOTTOM (y0). Rows of the view: numOutputs values per
    *  point, or with allNeurons every neuron of every layer (inputs, hidden..., outputs) per point:

@@ -27,7 +27,7 @@ using Trainer = bp::Trainer<float>;
 using Dataset = bp::Dataset;
 using Split = bp::Split;
 using RowMajorInts = Eigen::Matrix<int, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-static_assert(sizeof(bp::HistoryPoint) == 3 * sizeof(double), "history() views 3 doubles a point");
+static_assert(sizeof(bp::HistoryPoint) == 5 * sizeof(double), "history() views 5 doubles a point");
 
 // A zero-copy view into WASM memory (backprop.d.ts: valid until the next call that may allocate).
 template <typename T>
@@ -78,13 +78,21 @@ val confusion(Trainer& t, bool test) {
 }
 val history(Trainer& t) {
   const auto& points = t.history().points();
-  return view(reinterpret_cast<const double*>(points.data()), points.size() * 3);
+  return view(reinterpret_cast<const double*>(points.data()), points.size() * 5);
 }
 val predict(Trainer& t, const val& x, double n) {
   return js_call([&] {
     const std::vector<float> values = from_js<float>(x);
     const bp::Matrix<float> out = t.predict_flat(values, bp::whole_number(n, "n", 1, bp::kMaxSamples));
     return copy(out.data(), static_cast<std::size_t>(out.size()));
+  });
+}
+val predict_classes(Trainer& t, const val& x, double n) {
+  return js_call([&] {
+    const std::vector<float> values = from_js<float>(x);
+    const std::vector<int> classes =
+        t.predict_classes_flat(values, bp::whole_number(n, "n", 1, bp::kMaxSamples));
+    return copy(classes.data(), classes.size());
   });
 }
 val predict_grid(Trainer& t, double x0, double x1, double y0, double y1, double nx, double ny,
@@ -196,6 +204,7 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
       .function("confusion", &confusion)
       .function("history", &history)
       .function("predict", &predict)
+      .function("predictClasses", &predict_classes)
       .function("predictGrid", &predict_grid)
       .function("parameters", &parameters)
       .function("gradients", &gradients)

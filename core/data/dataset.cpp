@@ -159,15 +159,19 @@ Standardizer Standardizer::fit(const Matrix<double>& x) {
   return s;
 }
 
-void Standardizer::apply(Matrix<double>& x) const {
+template <typename Scalar>
+void Standardizer::apply(Eigen::Ref<Matrix<Scalar>> x) const {
   BP_REQUIRE(mean.size() >= 1 && mean.size() == stddev.size(), "standardizer",
              "is not fitted; call Standardizer::fit on the training inputs first");
   BP_REQUIRE(x.rows() == mean.size(), "x",
              "has " + std::to_string(x.rows()) + " features; the standardizer was fitted on " +
                  std::to_string(mean.size()));
   // x_ji <- (x_ji - mu_j) / sigma_j
-  x.colwise() -= mean;
-  x.array().colwise() /= stddev.array();
+  for (Index j = 0; j < x.rows(); ++j)
+    x.row(j).array() = (x.row(j).array() - static_cast<Scalar>(mean(j))) / static_cast<Scalar>(stddev(j));
 }
+
+template void Standardizer::apply<float>(Eigen::Ref<Matrix<float>>) const;
+template void Standardizer::apply<double>(Eigen::Ref<Matrix<double>>) const;
 
 }  // namespace bp

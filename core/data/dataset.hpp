@@ -53,7 +53,10 @@ struct Standardizer {
   Vector<double> mean;
   Vector<double> stddev;
   static Standardizer fit(const Matrix<double>& x);
-  void apply(Matrix<double>& x) const;
+  // x_ji <- (x_ji - mu_j) / sigma_j, in Scalar, in place. Checks first that the standardizer is
+  // fitted and that x has as many rows (features) as it was fitted on. Allocates nothing.
+  template <typename Scalar>
+  void apply(Eigen::Ref<Matrix<Scalar>> x) const;
 };
 
 }  // namespace bp
