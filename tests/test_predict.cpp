@@ -52,3 +52,42 @@ TEST_CASE("predict_classes_flat refuses a regression task with a clear error", "
   CHECK_THROWS_WITH(t.predict_classes_flat(x, 1),
                     Catch::Contains("predictClasses") && Catch::Contains("regression"));
 }
+
+TEST_CASE("predict checks the feature count before standardizing (no read past mean/std)",
+          "[predict][errors]") {
+  // Before the fix, prepare_inputs standardized every row of x with the standardizer's mean(r) and
+  // stddev(r) and only then compared the row count: 3 rows against a 2-feature standardizer read
+  // past both vectors (ASan: heap-buffer-overflow in prepare_inputs).
+  Trainer<float> t(test::playground_options({A::tanh, A::tanh, A::tanh}, Optimizer::sgd, 0.03,
+                                            Init::playground));
+  const Split s = test::playground_split(Generator::circle, 0.1);
+  t.set_data(s.train, s.test, /*standardize=*/true);
+  REQUIRE(t.standardizer().has_value());
+  REQUIRE(t.standardizer()->mean.size() == 2);
+  for (Index rows : {Index{3}, Index{1}, Index{64}}) {
+    const Matrix<float> x = Matrix<float>::Ones(rows, 4);
+    CHECK_THROWS_WITH(t.predict(x), "input: has " + std::to_string(rows) +
+                                         " features per sample but the network takes 2");
+    CHECK_THROWS_WITH(t.predict_flat(std::span<const float>(x.data(), static_cast<std::size_t>(x.size())), 4),
+                      Catch::StartsWith("input: has " + std::to_string(rows) + " features"));
+    CHECK_THROWS_WITH(t.predict_classes_flat(std::span<const float>(x.data(), static_cast<std::size_t>(x.size())), 4),
+                      Catch::StartsWith("input: has " + std::to_string(rows) + " features"));
+  }
+  CHECK(t.predict(Matrix<float>::Zero(2, 3)).cols() == 3);  // still usable
+
+  // With derived features the network takes 2-D points; the standardizer has one entry per feature.
+  ModelOptions o = test::playground_options({A::tanh, A::tanh, A::tanh}, Optimizer::sgd, 0.03,
+                                            Init::playground);
+  o.network.sizes[0] = 3;
+  o.features = {Feature::x1, Feature::x2, Feature::x1_squared};
+  Trainer<float> derived(o);
+  derived.set_data(s.train, s.test, true);
+  REQUIRE(derived.standardizer()->mean.size() == 3);
+  CHECK_THROWS_WITH(derived.predict(Matrix<float>::Ones(3, 2)),
+                    Catch::StartsWith("input: has 3 features per sample but the network takes 2 (2-D points"));
+  CHECK(derived.predict(Matrix<float>::Ones(2, 2)).cols() == 2);
+
+  // The one standardize helper checks the rows too, whoever calls it.
+  Matrix<float> wrong = Matrix<float>::Ones(3, 2);
+  CHECK_THROWS_WITH(t.standardizer()->apply<float>(wrong), Catch::Contains("fitted on 2"));
+}

@@ -59,8 +59,21 @@ export interface Metrics {
   trainR2: number; testR2: number;              // NaN for classification
 }
 export interface GradientCheckResult {
-  maxRelativeError: number; vectorRelativeError: number; worstParameter: number;
-  checked: number; kinkDistance: number; nearKink: boolean;
+  /** Largest per-parameter |analytic - numeric| / max(|analytic|, |numeric|, 1e-4). */
+  maxRelativeError: number;
+  /** ||analytic - numeric|| / (||analytic|| + ||numeric||) over the checked parameters. */
+  vectorRelativeError: number;
+  /** The parameter with maxRelativeError: flat index into parameters(), weight layer l (1-based,
+   *  W^l maps layer l to l+1), row and column of W^l (column -1 for the bias b^l), and its name in
+   *  that notation, e.g. "W^2[0, 3]" or "b^1[2]". */
+  worstParameter: number; worstLayer: number; worstRow: number; worstColumn: number;
+  worstName: string;
+  checked: number;
+  /** Smallest |z| of a ReLU-like unit (and |w| under L1); nearKink: close enough to a kink that a
+   *  disagreement may be the kink rather than a bug. */
+  kinkDistance: number; nearKink: boolean;
+  /** The core's verdict: ok = maxRelativeError < tolerance (the core's one tolerance, 1e-6). */
+  tolerance: number; ok: boolean;
 }
 export interface DatasetInfo {
   numSamples: number; numFeatures: number; numClasses: number; task: TaskName;
@@ -168,8 +181,6 @@ export interface BackpropModule {
   simdInstructionSets(): string;
   /** Bytes of WASM linear memory (grows, never shrinks). */
   heapBytes(): number;
-  stackSave(): number;
-  stackRestore(pointer: number): void;
 }
 
 export interface LoadOptions {
@@ -186,6 +197,3 @@ export function loadBackprop(
 ): Promise<{ module: BackpropModule; variant: 'simd' | 'base' }>;
 /** True when this engine can run the SIMD build. */
 export function simdSupported(): boolean;
-/** Runs fn(); if it throws, restores the wasm stack pointer before rethrowing. Wrap calls whose
- *  errors you catch and carry on from (a C++ error crossing into JS abandons wasm frames). */
-export function callRestoringStack<T>(module: BackpropModule, fn: () => T): T;

@@ -143,6 +143,15 @@ void Trainer<Scalar>::diverge(const std::string& why) {
 }
 
 template <typename Scalar>
+void Trainer<Scalar>::remember_good_state() {
+  good_parameters_ = net_.parameters();
+  good_m_ = optimizer_.first_moment();
+  good_v_ = optimizer_.second_moment();
+  good_steps_ = optimizer_.steps();
+  good_report_steps_ = report_.steps;
+}
+
+template <typename Scalar>
 void Trainer<Scalar>::step_once() {
   const TrainOptions& o = options_.train;
   if (cursor_ == 0 && o.shuffle) rng_.shuffle(order_);
@@ -164,11 +173,7 @@ void Trainer<Scalar>::step_once() {
   const auto a_L = net_.forward_input(m, o.dropout, o.dropout > 0 ? &rng_ : nullptr);
   const double loss = static_cast<double>(cost_value<Scalar>(o.cost, a_L, y));
   if (!std::isfinite(loss)) return diverge("The loss became " + std::to_string(loss));
-  good_parameters_ = net_.parameters();
-  good_m_ = optimizer_.first_moment();
-  good_v_ = optimizer_.second_moment();
-  good_steps_ = optimizer_.steps();
-  good_report_steps_ = report_.steps;
+  remember_good_state();
   net_.backward(y, o.cost);
   regularization_add_gradient(net_, o.regularization, o.regularization_rate);
   optimizer_.step(net_.parameters(), net_.gradients(), learning_rate_at(o, report_.steps));
@@ -201,7 +206,8 @@ void Trainer<Scalar>::step_once() {
 template <typename Scalar>
 StepReport Trainer<Scalar>::train_steps(Index n) {
   BP_REQUIRE(n_train_ > 0, "data", "there is no training data yet; set a data set first");
-  BP_REQUIRE(n >= 0 && n <= 100'000'000, "steps", "must be in [0, 100000000]");
+  BP_REQUIRE(n >= 0 && n <= kMaxStepsPerCall, "steps",
+             "must be in [0, " + std::to_string(kMaxStepsPerCall) + "]");
   for (Index i = 0; i < n && !report_.diverged; ++i) step_once();
   return report_;
 }
@@ -209,7 +215,8 @@ StepReport Trainer<Scalar>::train_steps(Index n) {
 template <typename Scalar>
 StepReport Trainer<Scalar>::train_epochs(Index n) {
   BP_REQUIRE(n_train_ > 0, "data", "there is no training data yet; set a data set first");
-  BP_REQUIRE(n >= 0 && n <= 1'000'000, "epochs", "must be in [0, 1000000]");
+  BP_REQUIRE(n >= 0 && n <= kMaxEpochsPerCall, "epochs",
+             "must be in [0, " + std::to_string(kMaxEpochsPerCall) + "]");
   const Index target = report_.epoch + n;
   while (report_.epoch < target && !report_.diverged) step_once();
   return report_;
@@ -241,11 +248,7 @@ void Trainer<Scalar>::reset() {
   report_ = StepReport{};
   history_.clear();
   divergence_message_.clear();
-  good_parameters_ = net_.parameters();
-  good_m_ = optimizer_.first_moment();
-  good_v_ = optimizer_.second_moment();
-  good_steps_ = 0;
-  good_report_steps_ = 0;
+  remember_good_state();
   healthy_parameters_ = net_.parameters();
   best_epoch_loss_ = std::numeric_limits<double>::infinity();
 }
@@ -318,10 +321,7 @@ template <typename Scalar>
 void Trainer<Scalar>::restore_healthy() {
   net_.parameters() = healthy_parameters_;
   optimizer_.reset();
-  good_parameters_ = healthy_parameters_;
-  good_m_ = optimizer_.first_moment();
-  good_v_ = optimizer_.second_moment();
-  good_steps_ = 0;
+  remember_good_state();
   clear_divergence();
 }
 
@@ -390,8 +390,9 @@ const Matrix<Scalar>& Trainer<Scalar>::predict_grid(double x0, double x1, double
                                                     int nx, int ny, bool all_neurons) {
   BP_REQUIRE(std::isfinite(x0) && std::isfinite(x1) && std::isfinite(y0) && std::isfinite(y1),
           "grid", "bounds must be finite numbers");
-  BP_REQUIRE(nx >= 1 && ny >= 1 && nx <= 1024 && ny <= 1024, "grid",
-          "needs 1 to 1024 points per side; got " + std::to_string(nx) + " x " + std::to_string(ny));
+  BP_REQUIRE(nx >= 1 && ny >= 1 && nx <= kMaxGridSide && ny <= kMaxGridSide, "grid",
+             "needs 1 to " + std::to_string(kMaxGridSide) + " points per side; got " +
+                 std::to_string(nx) + " x " + std::to_string(ny));
   const Index n_raw = options_.features.empty() ? net_.input_size() : 2;
   BP_REQUIRE(n_raw == 2, "grid", "a decision-boundary grid needs a network on 2-D inputs");
   const Index P = Index(nx) * ny;

@@ -35,6 +35,11 @@ struct Metrics {
   double test_r2 = 0.0;
 };
 
+// Limits of one call (the bindings check JS numbers against the same constants).
+inline constexpr Index kMaxStepsPerCall = 100'000'000;
+inline constexpr Index kMaxEpochsPerCall = 1'000'000;
+inline constexpr int kMaxGridSide = 1024;
+
 template <typename Scalar>
 class Trainer {
  public:
@@ -138,6 +143,8 @@ class Trainer {
   Score score(bool test, std::vector<int>* classes = nullptr);
   void step_once();
   void start_epoch_sums();
+  // The divergence guard's snapshot: parameters, optimizer moments and step counts as they are now.
+  void remember_good_state();
   void diverge(const std::string& why);
   void record_epoch();
 

@@ -28,7 +28,7 @@ const CASES = [
   ['fromArrays: NaN in x', (M) => created(M.Dataset.fromArrays(
     [0, NaN, 2, 3], [0, 1], 2, 'classification', 2)), /^x: sample 0, feature 1 is nan; .*finite/],
   ['fromArrays: label outside the classes', (M) => created(M.Dataset.fromArrays(
-    [0, 1, 2, 3], [0, 2], 2, 'classification', 2)), /^y\[1\]: must be a class index in \[0, 2\)$/],
+    [0, 1, 2, 3], [0, 2], 2, 'classification', 2)), /^y\[1\]: must be a whole number in \[0, 1\]; got 2$/],
   ['predict: NaN input', (M, t) => t.predict(new Float32Array([NaN, 0]), 1), /^input: contains NaN/],
   ['setParameter: NaN value', (M, t) => t.setParameter(0, NaN), /^parameter: .*finite/],
   ['setParameters: NaN value', (M, t) => t.setParameters(new Float32Array(17).fill(NaN), false),

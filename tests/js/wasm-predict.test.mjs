@@ -55,6 +55,25 @@ for (const { simd, name } of VARIANTS) {
       assert.deepEqual(Array.from(trainer.predictClasses(probe, 4)), [0, 0, 0, 0]);
     }));
 
+    // Before the fix the core standardized first and compared the feature count after: 3 features
+    // a sample against a 2-feature standardizer read past its mean and std (ASan natively; here,
+    // garbage in wasm memory). Now the count is checked first, and nothing else is touched.
+    test('predict with too many features after setData(..., standardize) is a clear error',
+      () => withObjects((own) => {
+        const data = own(M.Dataset.generate('circle', 100, 0.1, 4));
+        const trainer = own(new M.Trainer(optionsText({ layers: [2, 4, 1], activations: ['tanh', 'tanh'] })));
+        trainer.setData(data, data, true);
+        for (const features of [3, 1, 40]) {
+          const x = new Float32Array(features * 5).fill(1);
+          assert.throws(() => trainer.predict(x, 5),
+            new RegExp(`^Error: input: has ${features} features per sample but the network takes 2$`));
+          assert.throws(() => trainer.predictClasses(x, 5), /^Error: input: has \d+ features/);
+        }
+        const y = trainer.predict(new Float32Array([0, 0, 1, 1]), 2);
+        assert.equal(y.length, 2);
+        assert.ok(y.every(Number.isFinite));
+      }));
+
     test('predictClasses throws a clear error for regression', () => withObjects((own) => {
       const data = own(M.Dataset.generate('reg-plane', 50, 0, 1));
       const trainer = own(new M.Trainer(optionsText({ layers: [2, 4, 1], activations: ['tanh', 'linear'] })));
