@@ -326,7 +326,7 @@ TEST_CASE("Standardizer: mean 0 and std 1 on the fitted set, constant feature sa
   CHECK(s.stddev(0) == Approx(std::sqrt(1.25)));
   CHECK(s.stddev(1) == 1.0);  // constant: centred, not divided by zero
   bp::Matrix<double> z = x;
-  s.apply<double>(z);
+  s.apply(z);
   for (const Index r : {Index{0}, Index{2}}) {
     CHECK(z.row(r).mean() == Approx(0.0).margin(1e-12));
     CHECK((z.row(r).array().square().mean()) == Approx(1.0));
@@ -337,15 +337,15 @@ TEST_CASE("Standardizer: mean 0 and std 1 on the fitted set, constant feature sa
   // Applied to other data with the fitted statistics.
   bp::Matrix<double> other(3, 1);
   other << 2.5, 11, 0;
-  s.apply<double>(other);
+  s.apply(other);
   CHECK(other(0, 0) == Approx(0.0).margin(1e-12));
   CHECK(other(1, 0) == 1.0);
 
   bp::Matrix<double> wrong(2, 1);
-  REQUIRE_THROWS_WITH(s.apply<double>(wrong), Contains("fitted on 3"));
+  REQUIRE_THROWS_WITH(s.apply(wrong), Contains("fitted on 3"));
   REQUIRE_THROWS_AS(bp::Standardizer::fit(bp::Matrix<double>(3, 0)), bp::Error);
   bp::Standardizer unfitted;
-  REQUIRE_THROWS_WITH(unfitted.apply<double>(z), Contains("not fitted"));
+  REQUIRE_THROWS_WITH(unfitted.apply(z), Contains("not fitted"));
 }
 
 TEST_CASE("derive_features computes TF Playground's inputs in the given order",

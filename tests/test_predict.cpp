@@ -89,5 +89,5 @@ TEST_CASE("predict checks the feature count before standardizing (no read past m
 
   // The one standardize helper checks the rows too, whoever calls it.
   Matrix<float> wrong = Matrix<float>::Ones(3, 2);
-  CHECK_THROWS_WITH(t.standardizer()->apply<float>(wrong), Catch::Contains("fitted on 2"));
+  CHECK_THROWS_WITH(t.standardizer()->apply(wrong), Catch::Contains("fitted on 2"));
 }

@@ -47,7 +47,7 @@ async function readNodeFile(url) {
 // it refuses the response (TypeError: a wrong MIME type), the bytes of the same response.
 async function instantiateFromUrl(url, imports) {
   const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);  // caller adds the URL
   if (typeof WebAssembly.instantiateStreaming === 'function') {
     try {
       return await WebAssembly.instantiateStreaming(response.clone(), imports);

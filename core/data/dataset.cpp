@@ -159,19 +159,23 @@ Standardizer Standardizer::fit(const Matrix<double>& x) {
   return s;
 }
 
-template <typename Scalar>
-void Standardizer::apply(Eigen::Ref<Matrix<Scalar>> x) const {
-  BP_REQUIRE(mean.size() >= 1 && mean.size() == stddev.size(), "standardizer",
+namespace {
+template <typename Derived>
+void standardize(const Standardizer& s, Eigen::MatrixBase<Derived>& x) {
+  using Scalar = typename Derived::Scalar;
+  BP_REQUIRE(s.mean.size() >= 1 && s.mean.size() == s.stddev.size(), "standardizer",
              "is not fitted; call Standardizer::fit on the training inputs first");
-  BP_REQUIRE(x.rows() == mean.size(), "x",
+  BP_REQUIRE(x.rows() == s.mean.size(), "x",
              "has " + std::to_string(x.rows()) + " features; the standardizer was fitted on " +
-                 std::to_string(mean.size()));
+                 std::to_string(s.mean.size()));
   // x_ji <- (x_ji - mu_j) / sigma_j
   for (Index j = 0; j < x.rows(); ++j)
-    x.row(j).array() = (x.row(j).array() - static_cast<Scalar>(mean(j))) / static_cast<Scalar>(stddev(j));
+    x.row(j).array() =
+        (x.row(j).array() - static_cast<Scalar>(s.mean(j))) / static_cast<Scalar>(s.stddev(j));
 }
+}  // namespace
 
-template void Standardizer::apply<float>(Eigen::Ref<Matrix<float>>) const;
-template void Standardizer::apply<double>(Eigen::Ref<Matrix<double>>) const;
+void Standardizer::apply(Eigen::Ref<Matrix<float>> x) const { standardize(*this, x); }
+void Standardizer::apply(Eigen::Ref<Matrix<double>> x) const { standardize(*this, x); }
 
 }  // namespace bp

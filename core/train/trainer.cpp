@@ -31,8 +31,8 @@ Trainer<Scalar>::Trainer(ModelOptions options)
 }
 
 template <typename Scalar>
-void Trainer<Scalar>::standardize_inputs(Eigen::Ref<Matrix<Scalar>> inputs) const {
-  if (standardizer_) standardizer_->template apply<Scalar>(inputs);  // checks the row count first
+void Trainer<Scalar>::standardize_inputs(Matrix<Scalar>& inputs) const {
+  if (standardizer_) standardizer_->apply(inputs);  // checks the row count first
 }
 
 template <typename Scalar>

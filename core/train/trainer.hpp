@@ -133,7 +133,8 @@ class Trainer {
   void prepare_inputs(const Eigen::Ref<const Matrix<double>>& raw, Matrix<Scalar>& out) const;
   // The one place inputs are standardized (training data, predict, the grid): checks the row count
   // against the standardizer before touching any row. No-op without a standardizer.
-  void standardize_inputs(Eigen::Ref<Matrix<Scalar>> inputs) const;
+  // Takes a Matrix, not an Eigen::Ref<Matrix<Scalar>>: see Standardizer::apply (data/dataset.hpp).
+  void standardize_inputs(Matrix<Scalar>& inputs) const;
   // The one chunked forward pass over inputs in network form: for each chunk of at most kEvalChunk
   // columns, forwards it and calls each(start, m, a_L); the network's views (a(level)) hold that chunk.
   template <typename Each>
