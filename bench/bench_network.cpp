@@ -38,13 +38,19 @@ namespace {
 std::atomic<long> g_new_calls{0};
 }  // namespace
 
-void* operator new(std::size_t size) {
+namespace {
+void* counted_malloc(std::size_t size) {
   g_new_calls.fetch_add(1, std::memory_order_relaxed);
   if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
   throw std::bad_alloc();
 }
+}  // namespace
+
+void* operator new(std::size_t size) {
+  return counted_malloc(size);
+}
 void* operator new[](std::size_t size) {
-  return ::operator new(size);
+  return counted_malloc(size);
 }
 void operator delete(void* p) noexcept {
   std::free(p);

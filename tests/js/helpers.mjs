@@ -28,11 +28,7 @@ export async function loadVariant(simd) {
   const { loadBackprop } = await importLoader();
   const { module, variant } = await loadBackprop({ simd });
   assert.equal(variant, simd ? 'simd' : 'base');
-  // TEMPORARY, for tests/js/wasm-dts.test.mjs (H3's) until it stops destructuring it: loader.js no
-  // longer has callRestoringStack (js_error.js restores the stack pointer on every call). Remove
-  // this line once no test uses it.
-  const callRestoringStack = (m, fn) => fn();
-  return { module, variant, callRestoringStack };
+  return { module, variant };
 }
 
 /**
