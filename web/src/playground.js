@@ -25,7 +25,7 @@ export class Playground {
   constructor(element, options = {}) {
     this.host = element;
     this.options = options;
-    this.stats = { startedAt: performance.now(), readyAt: NaN, firstFrameAt: NaN, firstTrainedFrameAt: NaN, heapBytes: 0, variant: '' };
+    this.stats = { startedAt: performance.now(), readyAt: NaN, firstFrameAt: NaN, firstTrainedFrameAt: NaN, heapBytes: 0, variant: '', pending: 0 };
     const initial = this.#initialState(options);
     this.state = initial.state;
     this.applied = this.state;
@@ -226,10 +226,12 @@ export class Playground {
     this.#configure();
   }
 
-  #configure() {
+  /** Sends the settings; weightsApplied: the worker already has state.weights (an edit). */
+  #configure(weightsApplied = false) {
     if (!this.ready) return;
     this.pending.push(this.state);
-    this.#post(ToWorker.configure, { config: { state: this.state } });
+    this.stats.pending = this.pending.length;
+    this.#post(ToWorker.configure, { config: { state: this.state, weightsApplied } });
   }
 
   #writeHash() {
@@ -323,6 +325,7 @@ export class Playground {
         break;
       case FromWorker.configured: {
         const requested = this.pending.shift();
+        this.stats.pending = this.pending.length;
         if (msg.ok) {
           this.applied = requested;
           if (this.options.autoplay && !this.autoplayed) { this.autoplayed = true; this.play(); }
@@ -410,8 +413,7 @@ export class Playground {
       this.applied = this.state;
       // The worker already has these weights: record them for the link without a rebuild.
       this.#writeHash();
-      this.pending.push(this.state);
-      this.#post(ToWorker.configure, { config: { state: this.state, weightsApplied: true } });
+      this.#configure(true);
     }
   }
 
