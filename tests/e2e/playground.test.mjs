@@ -365,6 +365,38 @@ test('phone-sized viewport: stacked, no horizontal scrolling, touch-sized contro
   await page.close();
 });
 
+test('phone-sized viewport: the network diagram fits its panel, or the panel scrolls to the output column', async () => {
+  const outputInPanel = (page) => page.evaluate(() => {
+    const root = window.backpropPlayground.root;
+    const panel = root.querySelector('.bp-network').getBoundingClientRect();
+    const out = root.querySelector('.bp-node-out').getBoundingClientRect();
+    return out.left >= panel.left && out.right <= panel.right && out.width > 0;
+  });
+  const scrollable = (page) => page.evaluate(() => {
+    const panel = window.backpropPlayground.root.querySelector('.bp-network');
+    return { overflow: getComputedStyle(panel).overflowX, scrollWidth: panel.scrollWidth, clientWidth: panel.clientWidth };
+  });
+  const viewport = { width: 390, height: 844 };
+  // The default network fits.
+  const small = await openPage(env.browser, env.site.url, '#dataset=circle', { viewport });
+  assert.equal(await outputInPanel(small.page), true, 'the output column of 2-4-2-1 is inside the panel');
+  await small.page.locator('.bp-network').screenshot({ path: 'tests/e2e/screenshots/phone-network.png' });
+  assert.deepEqual(small.errors, []);
+  await small.page.close();
+  // A deeper one fits, or its panel scrolls sideways to the output column.
+  const { page, errors } = await openPage(env.browser, env.site.url, '#dataset=spiral&features=x1,x2,sinx1,sinx2&networkShape=8,8,5', { viewport });
+  if (!(await outputInPanel(page))) {
+    const s = await scrollable(page);
+    assert.ok(['auto', 'scroll'].includes(s.overflow) && s.scrollWidth > s.clientWidth, `the panel does not scroll: ${JSON.stringify(s)}`);
+    await page.evaluate(() => { const p = window.backpropPlayground.root.querySelector('.bp-network'); p.scrollLeft = p.scrollWidth; });
+    assert.equal(await outputInPanel(page), true, 'scrolled, the output column is inside the panel');
+  }
+  await page.locator('.bp-network').screenshot({ path: 'tests/e2e/screenshots/phone-network-deep.png' });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0, 'the page itself does not scroll sideways');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('hovering a neuron shows its heatmap in the main plot; iris shows a projection', async () => {
   const { page, errors } = await openPage(env.browser, env.site.url, '#dataset=circle&networkShape=4');
   await page.click('.bp-play');
