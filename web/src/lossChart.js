@@ -7,19 +7,21 @@ import 'uplot/dist/uPlot.min.css';
 import { h } from './dom.js';
 
 const CAPACITY = 1200;
+const REDRAW_MS = 100;
 
 export class LossChart {
   constructor() {
     this.el = h('div', { class: 'bp-chart', role: 'img', 'aria-label': 'Loss and accuracy over the epochs' });
     this.log = false;
     this.metricLabel = 'accuracy';
+    this.lastDraw = -Infinity; this.timer = 0;
     this.clear();
     this.dirty = false;
     this.resizeObserver = new ResizeObserver(() => this.#resize());
     this.resizeObserver.observe(this.el);
   }
 
-  destroy() { this.resizeObserver.disconnect(); this.plot?.destroy(); }
+  destroy() { clearTimeout(this.timer); this.resizeObserver.disconnect(); this.plot?.destroy(); }
 
   clear() {
     this.cols = [0, 1, 2, 3, 4].map(() => new Float64Array(CAPACITY));
@@ -28,13 +30,13 @@ export class LossChart {
     this.dirty = true;
   }
 
-  setLog(log) { this.log = log; this.#build(); }
+  setLog(log) { this.log = log; if (this.plot) this.#build(); }
 
   /** 'accuracy' (classification) or 'R²' (regression): the label of the right axis. */
   setMetric(label) {
     if (label === this.metricLabel && this.plot) return;
     this.metricLabel = label;
-    this.#build();
+    if (this.plot) this.#build();
   }
 
   push(epoch, trainLoss, testLoss, trainMetric, testMetric) {
@@ -53,11 +55,15 @@ export class LossChart {
     this.dirty = true;
   }
 
-  /** Called from the playground's animation frame. */
+  /** Called from the playground's animation frame; redraws at most every REDRAW_MS (a uPlot redraw
+   *  with its axes costs several ms), the last change is drawn when the interval is over. */
   draw() {
-    if (!this.dirty) return;
-    if (!this.plot) this.#build();
+    if (!this.dirty || this.timer) return;
+    const wait = this.lastDraw + REDRAW_MS - performance.now();
+    if (wait > 0) { this.timer = setTimeout(() => { this.timer = 0; this.draw(); }, wait); return; }
+    if (!this.plot && this.n) this.#build();
     if (!this.plot) return;
+    this.lastDraw = performance.now();
     this.dirty = false;
     const data = this.cols.map((c) => nanToNull(c.subarray(0, this.n)));
     this.plot.setData(data);
@@ -67,6 +73,8 @@ export class LossChart {
 
   #opts(width) {
     const metric = this.metricLabel;
+    // One plain font: uPlot's default list (emoji fonts included) costs a font lookup per axis draw.
+    const font = '11px sans-serif'; const labelFont = 'bold 11px sans-serif';
     const fmt = (digits) => (u, v) => (v === null || v === undefined || Number.isNaN(v) ? '–' : v.toFixed(digits));
     return {
       width, height: 190,
@@ -74,9 +82,9 @@ export class LossChart {
       scales: { x: { time: false }, y: { distr: this.log ? 3 : 1 }, m: { range: [0, 1] } },
       legend: { live: true },
       axes: [
-        { label: 'epoch', labelSize: 18, size: 34, stroke: '#55616b', grid: { stroke: '#edf0f2' }, ticks: { stroke: '#d5dade' } },
-        { label: 'loss', labelSize: 18, size: 48, stroke: '#55616b', grid: { stroke: '#edf0f2' }, ticks: { stroke: '#d5dade' } },
-        { scale: 'm', side: 1, label: metric, labelSize: 18, size: 44, stroke: '#55616b', grid: { show: false }, splits: () => [0, 0.25, 0.5, 0.75, 1], values: (u, vs) => vs.map((v) => v.toFixed(2)) },
+        { label: 'epoch', font, labelFont, labelSize: 18, size: 34, stroke: '#55616b', grid: { stroke: '#edf0f2' }, ticks: { stroke: '#d5dade' } },
+        { label: 'loss', font, labelFont, labelSize: 18, size: 48, stroke: '#55616b', grid: { stroke: '#edf0f2' }, ticks: { stroke: '#d5dade' } },
+        { scale: 'm', side: 1, label: metric, font, labelFont, labelSize: 18, size: 44, stroke: '#55616b', grid: { show: false }, splits: () => [0, 0.25, 0.5, 0.75, 1], values: (u, vs) => vs.map((v) => v.toFixed(2)) },
       ],
       series: [
         { label: 'epoch', value: fmt(2) },
@@ -98,9 +106,8 @@ export class LossChart {
 
   #resize() {
     const width = this.el.clientWidth;
-    if (!width) return;
-    if (!this.plot) this.#build();
-    else if (Math.abs(this.plot.width - width) > 1) this.plot.setSize({ width, height: 190 });
+    if (!width || !this.plot) return;  // the plot is made by the first draw() with points
+    if (Math.abs(this.plot.width - width) > 1) this.plot.setSize({ width, height: 190 });
   }
 }
 

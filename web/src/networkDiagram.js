@@ -211,14 +211,19 @@ export class NetworkDiagram {
   update(params, thumbs) {
     this.lastParams = params; this.lastThumbs = thumbs;
     if (!params) return;
+    // Only what changed is written: an unchanged attribute costs no style, layout or paint.
     for (const link of this.links) {
       const w = params[link.index];
-      const a = Math.min(Math.abs(w), 5);
-      link.path.setAttribute('stroke-width', (0.6 + a * 1.6).toFixed(2));
-      link.path.setAttribute('stroke', divergingCss(w));
+      const width = (0.6 + Math.min(Math.abs(w), 5) * 1.6).toFixed(1);
+      const stroke = divergingCss(w);
+      if (width !== link.width) { link.width = width; link.path.setAttribute('stroke-width', width); }
+      if (stroke !== link.stroke) { link.stroke = stroke; link.path.setAttribute('stroke', stroke); }
     }
     for (const n of this.nodes) {
-      if (n.bias && n.biasIndex >= 0) n.bias.style.background = divergingCss(params[n.biasIndex]);
+      if (n.bias && n.biasIndex >= 0) {
+        const background = divergingCss(params[n.biasIndex]);
+        if (background !== n.background) { n.background = background; n.bias.style.background = background; }
+      }
       if (!n.canvas || !thumbs || n.row < 0) continue;
       const ctx = n.canvas.getContext('2d');
       if (!n.image || n.image.width !== thumbs.n) { n.canvas.width = thumbs.n; n.canvas.height = thumbs.n; n.image = ctx.createImageData(thumbs.n, thumbs.n); }

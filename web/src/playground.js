@@ -3,6 +3,7 @@
 // with requestAnimationFrame. Nothing here is global: several playgrounds can share a page.
 import { h, formatNumber } from './dom.js';
 import { ToWorker, FromWorker } from './protocol.js';
+import { startEngineWorker } from './spawn.js';
 import {
   DEFAULTS, LIMITS, parseHash, toHash, normalizeState,
 } from './state.js';
@@ -33,10 +34,15 @@ export class Playground {
     this.info = null; this.csvInfo = null; this.csvName = '';
     this.data = null; this.net = null; this.frame = null; this.playing = false;
     this.rafId = 0; this.destroyed = false;
+    // The engine first: the worker loads and configures it while the page builds its DOM.
+    this.engine = options.engine || startEngineWorker(options);
+    this.worker = this.engine.worker;
+    this.#configure();
+    if (options.autoplay) this.play();
     this.#build();
+    this.engine.attach((msg) => this.#onMessage(msg), (e) => this.#setStatus(`The training worker failed: ${e.message || 'unknown error'}`, true));
     this.#showLinkErrors(initial.errors);
     this.#syncControls();
-    this.#startWorker();
     if (options.hash) {
       this.onHashChange = () => {
         if (window.location.hash === this.writtenHash) return;
@@ -172,18 +178,6 @@ export class Playground {
     this.host.append(this.root);
   }
 
-  #startWorker() {
-    this.worker = this.options.workerUrl
-      ? new Worker(this.options.workerUrl, { type: 'module', name: 'backprop-playground' })
-      : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'backprop-playground' });
-    this.worker.onmessage = (e) => this.#onMessage(e.data);
-    this.worker.onerror = (e) => this.#setStatus(`The training worker failed: ${e.message || 'unknown error'}`, true);
-    const here = import.meta.url;
-    const wasmBase = this.options.wasmBase ? new URL(this.options.wasmBase, document.baseURI).href : new URL(['..', 'wasm', ''].join('/'), here).href;
-    const dataBase = this.options.dataBase ? new URL(this.options.dataBase, document.baseURI).href : new URL(['..', 'data', ''].join('/'), here).href;
-    this.#post(ToWorker.init, { wasmBase, dataBase, simd: this.options.simd });
-  }
-
   #post(type, fields = {}) { this.worker.postMessage({ type, ...fields }); }
 
   // --- state ---------------------------------------------------------------------------------
@@ -226,9 +220,9 @@ export class Playground {
     this.#configure();
   }
 
-  /** Sends the settings; weightsApplied: the worker already has state.weights (an edit). */
+  /** Sends the settings (the worker runs them after 'init'); weightsApplied: the worker already
+   *  has state.weights (an edit). */
   #configure(weightsApplied = false) {
-    if (!this.ready) return;
     this.pending.push(this.state);
     this.stats.pending = this.pending.length;
     this.#post(ToWorker.configure, { config: { state: this.state, weightsApplied } });
@@ -320,15 +314,12 @@ export class Playground {
         this.stats.heapBytes = msg.heapBytes;
         this.dataPanel.setPreviews(msg.previews);
         this.#setStatus(`Engine ready: WebAssembly ${msg.variant === 'simd' ? 'with SIMD' : 'baseline'} (${msg.simdSets}), loaded in ${msg.loadMs.toFixed(0)} ms.`);
-        this.#post(ToWorker.setSpeed, { speed: this.state.speed });
-        this.#configure();
         break;
       case FromWorker.configured: {
         const requested = this.pending.shift();
         this.stats.pending = this.pending.length;
         if (msg.ok) {
           this.applied = requested;
-          if (this.options.autoplay && !this.autoplayed) { this.autoplayed = true; this.play(); }
           if (requested.dataset === 'csv') this.dataPanel.showCsvError('');
         } else {
           if (requested && requested.dataset === 'csv' && this.applied.dataset !== 'csv') this.dataPanel.showCsvError(msg.message);

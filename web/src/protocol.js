@@ -23,6 +23,7 @@ export const ToWorker = Object.freeze({
 
 /** Worker -> page. */
 export const FromWorker = Object.freeze({
+  started: 'started',         // {}  the worker's script runs (sent once, before 'ready')
   ready: 'ready',             // { variant, simdSets, heapBytes, loadMs, previews }
   data: 'data',               // { info, twoD, extent, train: {n, x, labels, targets}, test: {...} }
   configured: 'configured',   // { ok, scope?, message? }  the answer to every configure

@@ -40,3 +40,5 @@ self.onmessage = (event) => {
     })
     .catch((e) => post({ type: FromWorker.error, scope: 'engine', message: messageOf(e) }));
 };
+
+post({ type: FromWorker.started });
