@@ -32,7 +32,7 @@ test('loads with no console errors, within the budgets', async () => {
     try { sizes.push({ url, gzip: gzipSync(await r.body(), { level: 9 }).length }); } catch { /* redirected */ }
   });
   await page.goto(`${env.site.url}?autoplay#dataset=circle`);
-  await page.waitForFunction(() => !Number.isNaN(window.backpropPlayground.stats.firstTrainedFrameAt), null, { timeout: 90000 });
+  await page.waitForFunction(() => window.backpropPlayground && !Number.isNaN(window.backpropPlayground.stats.firstTrainedFrameAt), null, { timeout: 90000 });
   const stats = await page.evaluate(() => window.backpropPlayground.stats);
   await page.waitForFunction(() => Number(window.backpropPlayground.root.dataset.epoch) >= 20, null, { timeout: 90000 });
   // Builds before this one fetched every data file 1.5 s after the engine was ready: give them
