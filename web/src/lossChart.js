@@ -1,7 +1,7 @@
 // The loss chart: train and test loss against epochs (left axis, linear or log), accuracy or R²
 // on the right axis (0..1), hover values in the legend. Columnar Float64Arrays as uPlot wants;
-// the series are bounded by halving (every other point) so a long run stays cheap; one setData
-// per animation frame at most.
+// the series are bounded by halving (every other point) so a long run stays cheap; redrawn at most
+// every REDRAW_MS.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { h } from './dom.js';
@@ -19,9 +19,13 @@ export class LossChart {
     this.dirty = false;
     this.resizeObserver = new ResizeObserver(() => this.#resize());
     this.resizeObserver.observe(this.el);
+    // Making the uPlot chart is one of the page's longest tasks: do it while the main thread idles
+    // (the engine is still loading in its worker), not in the frame that brings the first point.
+    const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
+    this.idleId = idle(() => { this.idleId = 0; if (!this.plot) { this.#build(); this.draw(); } }, { timeout: 1000 });
   }
 
-  destroy() { clearTimeout(this.timer); this.resizeObserver.disconnect(); this.plot?.destroy(); }
+  destroy() { (globalThis.cancelIdleCallback || clearTimeout)(this.idleId); clearTimeout(this.timer); this.resizeObserver.disconnect(); this.plot?.destroy(); }
 
   clear() {
     this.cols = [0, 1, 2, 3, 4].map(() => new Float64Array(CAPACITY));
@@ -61,7 +65,7 @@ export class LossChart {
     if (!this.dirty || this.timer) return;
     const wait = this.lastDraw + REDRAW_MS - performance.now();
     if (wait > 0) { this.timer = setTimeout(() => { this.timer = 0; this.draw(); }, wait); return; }
-    if (!this.plot && this.n) this.#build();
+    if (!this.plot && this.n && !this.idleId) this.#build();
     if (!this.plot) return;
     this.lastDraw = performance.now();
     this.dirty = false;
