@@ -1,13 +1,13 @@
 // The loss chart: train and test loss against epochs (left axis, linear or log), accuracy or R²
-// on the right axis (0..1), hover values in the legend. Columnar Float64Arrays as uPlot wants;
-// the series are bounded by halving (every other point) so a long run stays cheap; redrawn at most
-// every REDRAW_MS.
+// on the right axis (0..1), hover values in the legend. It draws the engine's history as it is
+// (trainer.history(): one point per epoch, bounded and decimated by the core, 5 numbers a point),
+// in uPlot's columns; redrawn at most every REDRAW_MS.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { h } from './dom.js';
 
-const CAPACITY = 1200;
 const REDRAW_MS = 100;
+const COLUMNS = 5;  // epoch, train loss, test loss, train metric, test metric
 
 export class LossChart {
   constructor() {
@@ -27,14 +27,9 @@ export class LossChart {
 
   destroy() { (globalThis.cancelIdleCallback || clearTimeout)(this.idleId); clearTimeout(this.timer); this.resizeObserver.disconnect(); this.plot?.destroy(); }
 
-  clear() {
-    this.cols = [0, 1, 2, 3, 4].map(() => new Float64Array(CAPACITY));
-    this.n = 0;
-    this.stride = 1; this.seen = 0;
-    this.dirty = true;
-  }
+  clear() { this.setHistory(new Float64Array(0)); }
 
-  setLog(log) { this.log = log; if (this.plot) this.#build(); }
+  setLog(log) { this.log = log; this.#columns(); if (this.plot) this.#build(); }
 
   /** 'accuracy' (classification) or 'R²' (regression): the label of the right axis. */
   setMetric(label) {
@@ -43,19 +38,24 @@ export class LossChart {
     if (this.plot) this.#build();
   }
 
-  push(epoch, trainLoss, testLoss, trainMetric, testMetric) {
-    if (this.n && epoch < this.cols[0][this.n - 1]) this.clear();
-    if (this.n && epoch === this.cols[0][this.n - 1]) return;
-    if (this.seen++ % this.stride !== 0) return;
-    if (this.n === CAPACITY) {
-      for (const c of this.cols) { for (let i = 0; i < CAPACITY / 2; i++) c[i] = c[2 * i]; }
-      this.n = CAPACITY / 2;
-      this.stride *= 2;
-    }
-    const pos = (v) => (Number.isFinite(v) ? (this.log ? Math.max(v, 1e-8) : v) : NaN);
-    const row = [epoch, pos(trainLoss), pos(testLoss), clamp01(trainMetric), clamp01(testMetric)];
-    row.forEach((v, i) => { this.cols[i][this.n] = v; });
-    this.n++;
+  /** history: the engine's Float64Array, COLUMNS numbers per point. */
+  setHistory(history) {
+    this.history = history;
+    this.n = history.length / COLUMNS;
+    this.#columns();
+  }
+
+  /** uPlot's columns from the history: NaN as gaps, losses kept positive on a log axis, metrics in [0, 1]. */
+  #columns() {
+    const hist = this.history; const n = this.n;
+    const pos = (v) => (Number.isFinite(v) ? (this.log ? Math.max(v, 1e-8) : v) : null);
+    const unit = (v) => (Number.isFinite(v) ? Math.max(0, Math.min(1, v)) : null);
+    const map = [(v) => v, pos, pos, unit, unit];
+    this.cols = map.map((f, c) => {
+      const col = new Array(n);
+      for (let p = 0; p < n; p++) col[p] = f(hist[p * COLUMNS + c]);
+      return col;
+    });
     this.dirty = true;
   }
 
@@ -69,8 +69,7 @@ export class LossChart {
     if (!this.plot) return;
     this.lastDraw = performance.now();
     this.dirty = false;
-    const data = this.cols.map((c) => nanToNull(c.subarray(0, this.n)));
-    this.plot.setData(data);
+    this.plot.setData(this.cols);
     // Without a hover, the legend shows the latest values.
     if (this.plot.cursor.idx == null && this.n) this.plot.setLegend({ idx: this.n - 1 });
   }
@@ -104,7 +103,7 @@ export class LossChart {
     const width = this.el.clientWidth;
     if (!width) return;
     this.plot?.destroy();
-    this.plot = new uPlot(this.#opts(width), this.cols.map((c) => nanToNull(c.subarray(0, this.n))), this.el);
+    this.plot = new uPlot(this.#opts(width), this.cols, this.el);
     this.dirty = false;
   }
 
@@ -115,5 +114,3 @@ export class LossChart {
   }
 }
 
-function clamp01(v) { return Number.isFinite(v) ? Math.max(0, Math.min(1, v)) : NaN; }
-function nanToNull(a) { return Array.from(a, (v) => (Number.isNaN(v) ? null : v)); }

@@ -59,7 +59,7 @@ export class Playground {
   pause() { this.#post(ToWorker.pause); }
   toggle() { if (this.playing) this.pause(); else this.play(); }
   step() { this.#post(ToWorker.step); }
-  reset() { this.chart.clear(); this.#post(ToWorker.reset); }
+  reset() { this.#post(ToWorker.reset); }
   getState() { return this.state; }
   /** A copy of the parameters of the last frame (layout: backprop.d.ts). */
   getParameters() { return this.frame?.params ? this.frame.params.slice() : null; }
@@ -386,11 +386,7 @@ export class Playground {
       this.root.dataset.playing = String(frame.playing);
       if (frame.playing) this.#clearBanner('divergence');
     }
-    const m = frame.metrics;
-    if (m) {
-      const classification = this.info?.task === 'classification';
-      this.chart.push(frame.epochFloat, m.trainLoss, m.testLoss, classification ? m.trainAccuracy : m.trainR2, classification ? m.testAccuracy : m.testR2);
-    }
+    if (frame.history) this.chart.setHistory(frame.history);
     if (frame.diverged && !this.divergenceShown) this.#showDivergence(frame.divergence);
     if (!frame.diverged) this.divergenceShown = false;
     if (this.editedParameter && frame.params) this.#rememberWeights(frame.params);

@@ -62,6 +62,8 @@ export function makeFrame(full) {
   }
   message.params = t.parameters().slice();
   transfer.push(message.params.buffer);
+  const history = hasData ? historyIfChanged(full) : null;
+  if (history) { message.history = history; transfer.push(history.buffer); }
   const slow = full || w.frameNo % SLOW_FRAME_EVERY === 0;
   if (slow && hasData) {
     if (w.info.task === 'classification') {
@@ -73,23 +75,25 @@ export function makeFrame(full) {
   return { message, transfer };
 }
 
-/** Predicted class (or value) of every sample, train then test, for the projection and digit views. */
+/** Predicted class (the core's rule) or value of every sample, train then test, for the
+ *  projection and digit views. */
 function predictAll() {
   const out = {};
   for (const part of ['train', 'test']) {
     const s = w.raw[part];
-    if (!s.n) { out[part] = new Float32Array(0); continue; }
-    const y = w.trainer.predict(s.x, s.n);
-    const k = y.length / s.n;
-    const result = new Float32Array(s.n);
-    for (let i = 0; i < s.n; i++) {
-      if (w.info.task === 'regression') { result[i] = y[i]; continue; }
-      if (k === 1) { result[i] = y[i] > (w.built.head === 'tanh' ? 0 : 0.5) ? 1 : 0; continue; }
-      let best = 0;
-      for (let c = 1; c < k; c++) if (y[i * k + c] > y[i * k + best]) best = c;
-      result[i] = best;
-    }
-    out[part] = result;
+    if (!s.n) out[part] = new Float32Array(0);
+    else if (w.info.task === 'regression') out[part] = w.trainer.predict(s.x, s.n);
+    else out[part] = Float32Array.from(w.trainer.predictClasses(s.x, s.n));
   }
   return out;
+}
+
+/** The core's loss history (5 numbers per epoch), copied when it changed since the last frame. */
+function historyIfChanged(full) {
+  const view = w.trainer.history();
+  const n = view.length;
+  const key = n ? `${n}:${view[n - 5]}:${view[0]}` : '0';
+  if (!full && key === w.historyKey) return null;
+  w.historyKey = key;
+  return view.slice();
 }

@@ -12,7 +12,7 @@ export const w = {
   raw: null,              // { train: {x, n, labels, targets}, test: {...} } copies for predictions
   info: null, twoD: false, extent: PLANE_EXTENT,
   dataKey: '', netKey: '', weights: null, lastDataset: '',
-  trainer: null, built: null, numNeurons: 0,
+  trainer: null, built: null, numNeurons: 0, historyKey: '',
   playing: false, inFlight: 0, scheduled: false, frameNo: 0,
   speed: DEFAULT_SPEED, stopEpoch: 0, stopLoss: 0, focus: -1,
   busy: false,
