@@ -107,19 +107,52 @@ TEST_CASE("gradient check: deep and wide networks, every layer", "[gradient]") {
   }
 }
 
-TEST_CASE("gradient check detects a wrong gradient", "[gradient]") {
-  // The check itself must be able to fail: corrupt one weight's effect and see the error jump.
-  Network<double> net(test::spec_of({2, 3, 1}, {Activation::tanh, Activation::linear}));
+TEST_CASE("gradient check detects a wrong gradient and names the parameter", "[gradient]") {
+  // The check must be able to fail: feed it backprop's gradient with one entry corrupted, for a
+  // weight and a bias in each layer, and require it to fail on exactly that parameter.
+  Network<double> net(test::spec_of({2, 3, 4, 2}, {Activation::tanh, Activation::sigmoid, Activation::linear}));
   Rng rng(9);
   net.initialize(Init::glorot, rng);
   const Matrix<double> x = test::random_matrix<double>(2, 5, rng);
-  const Matrix<double> y = test::random_matrix<double>(1, 5, rng);
-  GradientCheckOptions o;
-  o.h = 1e-5;
-  auto good = gradient_check(net, x, y, o);
+  const Matrix<double> y = test::random_matrix<double>(2, 5, rng);
+  const GradientCheckOptions o;
+  const GradientCheckResult good = gradient_check(net, x, y, o);
   REQUIRE(good.max_relative_error < 1e-6);
-  // Using a much larger step makes truncation error visible: the measure is sensitive.
-  o.h = 0.5;
-  auto coarse = gradient_check(net, x, y, o);
-  CHECK(coarse.max_relative_error > 1e-4);
+  REQUIRE(good.ok);
+  CHECK(good.tolerance == kGradientCheckTolerance);
+  const Vector<double> analytic = net.gradients();  // backprop's, restored by the check
+
+  const ParameterLayout& layout = net.layout();
+  struct Case {
+    Index index;
+    int layer;
+    Index row, column;
+    const char* name;
+  };
+  // W^l is n^{l+1} × n^l column-major: W^2[1, 2] is at W_offset[1] + 2 * 4 + 1.
+  const std::vector<Case> cases = {
+      {layout.W_offset[0] + 0, 1, 0, 0, "W^1[0, 0]"},
+      {layout.W_offset[1] + 2 * 4 + 1, 2, 1, 2, "W^2[1, 2]"},
+      {layout.b_offset[0] + 2, 1, 2, -1, "b^1[2]"},
+      {layout.b_offset[2] + 1, 3, 1, -1, "b^3[1]"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    for (double corruption : {1e-3, 0.5}) {
+      Vector<double> wrong = analytic;
+      wrong(c.index) += corruption;
+      const GradientCheckResult r = gradient_check_against(net, x, y, o, wrong);
+      CHECK_FALSE(r.ok);
+      CHECK(r.max_relative_error > r.tolerance);
+      CHECK(r.worst_parameter == c.index);
+      CHECK(r.worst_layer == c.layer);
+      CHECK(r.worst_row == c.row);
+      CHECK(r.worst_column == c.column);
+      CHECK(r.worst_name == c.name);
+    }
+  }
+  // The uncorrupted vector passes through the same function.
+  CHECK(gradient_check_against(net, x, y, o, analytic).ok);
+  CHECK_THROWS_WITH(gradient_check_against(net, x, y, o, Vector<double>::Zero(3)),
+                    Catch::Contains("analytic"));
 }

@@ -59,8 +59,21 @@ export interface Metrics {
   trainR2: number; testR2: number;              // NaN for classification
 }
 export interface GradientCheckResult {
-  maxRelativeError: number; vectorRelativeError: number; worstParameter: number;
-  checked: number; kinkDistance: number; nearKink: boolean;
+  /** Largest per-parameter |analytic - numeric| / max(|analytic|, |numeric|, 1e-4). */
+  maxRelativeError: number;
+  /** ||analytic - numeric|| / (||analytic|| + ||numeric||) over the checked parameters. */
+  vectorRelativeError: number;
+  /** The parameter with maxRelativeError: flat index into parameters(), weight layer l (1-based,
+   *  W^l maps layer l to l+1), row and column of W^l (column -1 for the bias b^l), and its name in
+   *  that notation, e.g. "W^2[0, 3]" or "b^1[2]". */
+  worstParameter: number; worstLayer: number; worstRow: number; worstColumn: number;
+  worstName: string;
+  checked: number;
+  /** Smallest |z| of a ReLU-like unit (and |w| under L1); nearKink: close enough to a kink that a
+   *  disagreement may be the kink rather than a bug. */
+  kinkDistance: number; nearKink: boolean;
+  /** The core's verdict: ok = maxRelativeError < tolerance (the core's one tolerance, 1e-6). */
+  tolerance: number; ok: boolean;
 }
 export interface DatasetInfo {
   numSamples: number; numFeatures: number; numClasses: number; task: TaskName;
@@ -118,10 +131,20 @@ export interface Trainer {
   evaluate(): Metrics;
   /** Copy: k × k counts, row-major (row = true class, column = predicted). */
   confusion(test: boolean): Int32Array;
-  /** VIEW: loss history, 3 numbers per point: epoch, train loss, test loss (bounded, decimated). */
+  /** VIEW: the loss chart's columns, one point per completed epoch, 5 numbers per point:
+   *  view[5 p + 0] epoch, [+1] train loss, [+2] test loss, [+3] train metric, [+4] test metric.
+   *  Metric = accuracy (classification) or R² (regression). Train loss and train metric are over
+   *  the epoch's batches (weights moving, dropout active); test loss and test metric are one pass
+   *  over the test set at the epoch's end (NaN without a test set; evaluate() gives the same).
+   *  Bounded to 4096 points: when full, every other point is dropped and the stride doubles, so the
+   *  points stay evenly spaced; draw them as they are. */
   history(): Float64Array;
   /** Copy: outputs (numOutputs × n) for raw inputs x (rawFeatures × n, column-major). */
   predict(x: Float32Array, n: number): Float32Array;
+  /** Copy: predicted class per sample for raw inputs x (rawFeatures × n, column-major), by the
+   *  core's rule: argmax over the outputs, or for one output `> 0.5` (tanh output: `> 0`).
+   *  Classification only: throws for a regression data set (use predict). */
+  predictClasses(x: Float32Array, n: number): Int32Array;
   /** VIEW: decision-boundary grid, nx × ny points, point p = j * nx + i at (x0 + i (x1-x0)/(nx-1),
    *  y0 + j (y1-y0)/(ny-1)) — row j = 0 is the BOTTOM (y0). Rows of the view: numOutputs values per
    *  point, or with allNeurons every neuron of every layer (inputs, hidden..., outputs) per point:
@@ -158,8 +181,6 @@ export interface BackpropModule {
   simdInstructionSets(): string;
   /** Bytes of WASM linear memory (grows, never shrinks). */
   heapBytes(): number;
-  stackSave(): number;
-  stackRestore(pointer: number): void;
 }
 
 export interface LoadOptions {
@@ -176,6 +197,3 @@ export function loadBackprop(
 ): Promise<{ module: BackpropModule; variant: 'simd' | 'base' }>;
 /** True when this engine can run the SIMD build. */
 export function simdSupported(): boolean;
-/** Runs fn(); if it throws, restores the wasm stack pointer before rethrowing. Wrap calls whose
- *  errors you catch and carry on from (a C++ error crossing into JS abandons wasm frames). */
-export function callRestoringStack<T>(module: BackpropModule, fn: () => T): T;

@@ -27,7 +27,7 @@ using Trainer = bp::Trainer<float>;
 using Dataset = bp::Dataset;
 using Split = bp::Split;
 using RowMajorInts = Eigen::Matrix<int, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-static_assert(sizeof(bp::HistoryPoint) == 3 * sizeof(double), "history() views 3 doubles a point");
+static_assert(sizeof(bp::HistoryPoint) == 5 * sizeof(double), "history() views 5 doubles a point");
 
 // A zero-copy view into WASM memory (backprop.d.ts: valid until the next call that may allocate).
 template <typename T>
@@ -55,10 +55,10 @@ void set_data(Trainer& t, const Dataset& train, const Dataset& test, bool standa
   js_call([&] { t.set_data(train, test, standardize); });
 }
 bp::StepReport train_steps(Trainer& t, double n) {
-  return js_call([&] { return t.train_steps(bp::whole_number(n, "steps", 0, 1e8)); });
+  return js_call([&] { return t.train_steps(bp::whole_number(n, "steps", 0, bp::kMaxStepsPerCall)); });
 }
 bp::StepReport train_epochs(Trainer& t, double n) {
-  return js_call([&] { return t.train_epochs(bp::whole_number(n, "epochs", 0, 1e6)); });
+  return js_call([&] { return t.train_epochs(bp::whole_number(n, "epochs", 0, bp::kMaxEpochsPerCall)); });
 }
 bp::StepReport report(Trainer& t) { return t.report(); }
 std::string divergence_message(Trainer& t) { return t.divergence_message(); }
@@ -78,7 +78,7 @@ val confusion(Trainer& t, bool test) {
 }
 val history(Trainer& t) {
   const auto& points = t.history().points();
-  return view(reinterpret_cast<const double*>(points.data()), points.size() * 3);
+  return view(reinterpret_cast<const double*>(points.data()), points.size() * 5);
 }
 val predict(Trainer& t, const val& x, double n) {
   return js_call([&] {
@@ -87,12 +87,20 @@ val predict(Trainer& t, const val& x, double n) {
     return copy(out.data(), static_cast<std::size_t>(out.size()));
   });
 }
+val predict_classes(Trainer& t, const val& x, double n) {
+  return js_call([&] {
+    const std::vector<float> values = from_js<float>(x);
+    const std::vector<int> classes =
+        t.predict_classes_flat(values, bp::whole_number(n, "n", 1, bp::kMaxSamples));
+    return copy(classes.data(), classes.size());
+  });
+}
 val predict_grid(Trainer& t, double x0, double x1, double y0, double y1, double nx, double ny,
                  bool all_neurons) {
   return js_call([&] {
     const auto& grid =
-        t.predict_grid(x0, x1, y0, y1, static_cast<int>(bp::whole_number(nx, "grid nx", 1, 1024)),
-                       static_cast<int>(bp::whole_number(ny, "grid ny", 1, 1024)), all_neurons);
+        t.predict_grid(x0, x1, y0, y1, static_cast<int>(bp::whole_number(nx, "grid nx", 1, bp::kMaxGridSide)),
+                       static_cast<int>(bp::whole_number(ny, "grid ny", 1, bp::kMaxGridSide)), all_neurons);
     return view(grid.data(), static_cast<std::size_t>(grid.size()));
   });
 }
@@ -118,7 +126,7 @@ std::string options_json(Trainer& t) { return bp::options_to_json(t.options()).d
 std::string to_model_json(Trainer& t) { return bp::model_to_json(t); }
 bp::GradientCheckResult gradient_check(Trainer& t, double samples, double max_parameters) {
   return js_call([&] {
-    return bp::gradient_check_trainer(t, bp::whole_number(samples, "samples", 1, 4096),
+    return bp::gradient_check_trainer(t, bp::whole_number(samples, "samples", 1, bp::kMaxCheckSamples),
                                       bp::whole_number(max_parameters, "maxParameters", 0, 1e9));
   });
 }
@@ -133,13 +141,13 @@ Dataset* dataset_from_csv(const std::string& text, const std::string& task) {
 Dataset* dataset_builtin(const std::string& name, const std::string& text) {
   return js_call([&] { return new Dataset(bp::parse_builtin_by_name(name, text)); });
 }
+// The counts stay doubles: the core's whole_number checks them (NaN, 2.9, ... are errors there).
 Dataset* dataset_from_arrays(const val& x, const val& y, double num_features,
-                             const std::string& task, int num_classes) {
+                             const std::string& task, double num_classes) {
   return js_call([&] {
     const std::vector<double> xs = from_js<double>(x), ys = from_js<double>(y);
     return new Dataset(bp::dataset_from_arrays(
-        xs, ys, static_cast<bp::Index>(num_features),
-        bp::enum_from_name(bp::kTaskNames, task, "task"), num_classes));
+        xs, ys, num_features, bp::enum_from_name(bp::kTaskNames, task, "task"), num_classes));
   });
 }
 std::string dataset_info(const Dataset& d) { return bp::dataset_info_json(d); }
@@ -175,9 +183,15 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
       .field("maxRelativeError", &bp::GradientCheckResult::max_relative_error)
       .field("vectorRelativeError", &bp::GradientCheckResult::vector_relative_error)
       .field("worstParameter", &bp::GradientCheckResult::worst_parameter)
+      .field("worstLayer", &bp::GradientCheckResult::worst_layer)
+      .field("worstRow", &bp::GradientCheckResult::worst_row)
+      .field("worstColumn", &bp::GradientCheckResult::worst_column)
+      .field("worstName", &bp::GradientCheckResult::worst_name)
       .field("checked", &bp::GradientCheckResult::checked)
       .field("kinkDistance", &bp::GradientCheckResult::kink_distance)
-      .field("nearKink", &bp::GradientCheckResult::near_kink);
+      .field("nearKink", &bp::GradientCheckResult::near_kink)
+      .field("tolerance", &bp::GradientCheckResult::tolerance)
+      .field("ok", &bp::GradientCheckResult::ok);
 
   class_<Trainer>("Trainer")
       .constructor(&trainer_new, allow_raw_pointers())
@@ -196,6 +210,7 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
       .function("confusion", &confusion)
       .function("history", &history)
       .function("predict", &predict)
+      .function("predictClasses", &predict_classes)
       .function("predictGrid", &predict_grid)
       .function("parameters", &parameters)
       .function("gradients", &gradients)

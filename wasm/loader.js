@@ -43,19 +43,20 @@ async function readNodeFile(url) {
   return readFile(url);
 }
 
+// One fetch: streaming compile from a clone of the response, and, when there is no streaming API or
+// it refuses the response (TypeError: a wrong MIME type), the bytes of the same response.
 async function instantiateFromUrl(url, imports) {
-  const response = fetch(url, { credentials: 'same-origin' });
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);  // caller adds the URL
   if (typeof WebAssembly.instantiateStreaming === 'function') {
     try {
-      return await WebAssembly.instantiateStreaming(response, imports);
+      return await WebAssembly.instantiateStreaming(response.clone(), imports);
     } catch (error) {
       // Wrong MIME type (not application/wasm): compile from the bytes instead. Other errors recur.
       if (!(error instanceof TypeError)) throw error;
     }
   }
-  const r = await fetch(url, { credentials: 'same-origin' });
-  if (!r.ok) throw new Error(`${url}: HTTP ${r.status} ${r.statusText}`);
-  return WebAssembly.instantiate(await r.arrayBuffer(), imports);
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
 }
 
 /**
@@ -95,19 +96,4 @@ export async function loadBackprop({ simd, baseUrl, print, printErr } = {}) {
   options.onAbort = (what) => failLoad(new Error(`loadBackprop: module aborted: ${what}`));
   const module = await Promise.race([createBackpropModule(options), loadFailed]);
   return { module, variant };
-}
-
-/**
- * Runs fn(); if it throws, puts the wasm stack pointer back where it was and rethrows.
- * Belt and braces: every Embind call already does this (wasm/js_error.js), and C++ errors are
- * thrown only after the wasm call has returned, so no stack is lost. Kept for callers that use it.
- */
-export function callRestoringStack(module, fn) {
-  const sp = module.stackSave();
-  try {
-    return fn();
-  } catch (error) {
-    module.stackRestore(sp);
-    throw error;
-  }
 }

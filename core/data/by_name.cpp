@@ -11,26 +11,15 @@
 namespace bp {
 
 std::uint32_t seed_from_number(double seed) {
-  BP_REQUIRE(std::isfinite(seed) && seed >= 0 && seed <= 4294967295.0 && seed == std::floor(seed),
-             "seed", "must be a whole number in [0, 4294967295]");
-  return static_cast<std::uint32_t>(seed);
-}
-
-Index whole_number(double value, const char* field, double lo, double hi) {
-  BP_REQUIRE(std::isfinite(value) && value == std::floor(value) && value >= lo && value <= hi, field,
-             "must be a whole number in [" + format_number(lo) + ", " + format_number(hi) + "]; got " +
-                 format_number(value));
-  return static_cast<Index>(value);
+  return static_cast<std::uint32_t>(whole_number(seed, "seed", 0, 4294967295.0));
 }
 
 Dataset generate_by_name(std::string_view kind, double num_samples, double noise, double seed) {
   const Generator g = enum_from_name(kGeneratorNames, kind, "dataset");
-  BP_REQUIRE(std::isfinite(num_samples) && num_samples >= 1 && num_samples <= kMaxSamples &&
-                 num_samples == std::floor(num_samples),
-             "numSamples", "must be a whole number in [1, " + std::to_string(kMaxSamples) + "]");
+  const Index n = whole_number(num_samples, "numSamples", 1, static_cast<double>(kMaxSamples));
   BP_REQUIRE(std::isfinite(noise) && noise >= 0 && noise <= 1, "noise", "must be in [0, 1]");
   Rng rng(seed_from_number(seed));
-  return generate(g, static_cast<Index>(num_samples), noise, rng);
+  return generate(g, n, noise, rng);
 }
 
 Dataset parse_csv_by_name(std::string_view text, std::string_view task) {

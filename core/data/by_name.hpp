@@ -6,12 +6,12 @@
 #include <string_view>
 
 #include "data/dataset.hpp"
+#include "whole_number.hpp"
 
 namespace bp {
 
+// A seed: whole_number in [0, 4294967295].
 std::uint32_t seed_from_number(double seed);
-// A count or index from JS: a whole number in [lo, hi], else bp::Error naming `field`.
-Index whole_number(double value, const char* field, double lo, double hi);
 
 Dataset generate_by_name(std::string_view kind, double num_samples, double noise, double seed);
 Dataset parse_csv_by_name(std::string_view text, std::string_view task);

@@ -159,15 +159,23 @@ Standardizer Standardizer::fit(const Matrix<double>& x) {
   return s;
 }
 
-void Standardizer::apply(Matrix<double>& x) const {
-  BP_REQUIRE(mean.size() >= 1 && mean.size() == stddev.size(), "standardizer",
+namespace {
+template <typename Derived>
+void standardize(const Standardizer& s, Eigen::MatrixBase<Derived>& x) {
+  using Scalar = typename Derived::Scalar;
+  BP_REQUIRE(s.mean.size() >= 1 && s.mean.size() == s.stddev.size(), "standardizer",
              "is not fitted; call Standardizer::fit on the training inputs first");
-  BP_REQUIRE(x.rows() == mean.size(), "x",
+  BP_REQUIRE(x.rows() == s.mean.size(), "x",
              "has " + std::to_string(x.rows()) + " features; the standardizer was fitted on " +
-                 std::to_string(mean.size()));
+                 std::to_string(s.mean.size()));
   // x_ji <- (x_ji - mu_j) / sigma_j
-  x.colwise() -= mean;
-  x.array().colwise() /= stddev.array();
+  for (Index j = 0; j < x.rows(); ++j)
+    x.row(j).array() =
+        (x.row(j).array() - static_cast<Scalar>(s.mean(j))) / static_cast<Scalar>(s.stddev(j));
 }
+}  // namespace
+
+void Standardizer::apply(Eigen::Ref<Matrix<float>> x) const { standardize(*this, x); }
+void Standardizer::apply(Eigen::Ref<Matrix<double>> x) const { standardize(*this, x); }
 
 }  // namespace bp

@@ -53,7 +53,14 @@ struct Standardizer {
   Vector<double> mean;
   Vector<double> stddev;
   static Standardizer fit(const Matrix<double>& x);
-  void apply(Matrix<double>& x) const;
+  // x_ji <- (x_ji - mu_j) / sigma_j, in the matrix's scalar type, in place. Checks first that the
+  // standardizer is fitted and that x has as many rows (features) as it was fitted on. Allocates
+  // nothing. Two overloads, not a template on Scalar: a dependent non-const Eigen::Ref<Matrix<Scalar>>
+  // parameter makes clang 14 (Emscripten 3.1.6) mangle the Eigen::Ref<const Matrix<Scalar>>
+  // parameters of later templates (cost_value, ...) differently in that translation unit, and the
+  // wasm link fails with undefined symbols.
+  void apply(Eigen::Ref<Matrix<float>> x) const;
+  void apply(Eigen::Ref<Matrix<double>> x) const;
 };
 
 }  // namespace bp

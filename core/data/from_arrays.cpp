@@ -4,14 +4,14 @@
 #include <string>
 
 #include "error.hpp"
+#include "whole_number.hpp"
 
 namespace bp {
 
 Dataset dataset_from_arrays(std::span<const double> x, std::span<const double> y,
-                            Index num_features, Task task, int num_classes) {
-  BP_REQUIRE(num_features >= 1 && num_features <= kMaxFeatures, "numFeatures",
-             "must be in [1, " + std::to_string(kMaxFeatures) + "]; got " +
-                 std::to_string(num_features));
+                            double num_features_value, Task task, double num_classes_value) {
+  const Index num_features =
+      whole_number(num_features_value, "numFeatures", 1, static_cast<double>(kMaxFeatures));
   const Index n = static_cast<Index>(y.size());
   BP_REQUIRE(n >= 1 && n <= kMaxSamples, "y",
              "needs 1 to " + std::to_string(kMaxSamples) + " samples; got " + std::to_string(n));
@@ -24,19 +24,16 @@ Dataset dataset_from_arrays(std::span<const double> x, std::span<const double> y
   d.x = Eigen::Map<const Matrix<double>>(x.data(), num_features, n);
   for (Index f = 0; f < num_features; ++f) d.feature_names.push_back("x" + std::to_string(f + 1));
   if (task == Task::classification) {
-    BP_REQUIRE(num_classes >= 2 && num_classes <= 1000, "numClasses",
-               "a classification set needs 2 to 1000 classes; got " + std::to_string(num_classes));
+    // A classification set needs 2 to 1000 classes.
+    const int num_classes = static_cast<int>(whole_number(num_classes_value, "numClasses", 2, 1000));
     for (Index i = 0; i < n; ++i) {
-      const double label = y[static_cast<std::size_t>(i)];
-      BP_REQUIRE(std::isfinite(label) && label == std::floor(label) && label >= 0 &&
-                     label < num_classes,
-                 "y[" + std::to_string(i) + "]",
-                 "must be a class index in [0, " + std::to_string(num_classes) + ")");
+      // A class index in [0, numClasses).
+      const Index label = whole_number(y[static_cast<std::size_t>(i)], "y", 0, num_classes - 1, i);
       d.labels.push_back(static_cast<int>(label));
     }
     for (int c = 0; c < num_classes; ++c) d.class_names.push_back(std::to_string(c));
   } else {
-    BP_REQUIRE(num_classes == 0, "numClasses", "must be 0 for regression");
+    BP_REQUIRE(num_classes_value == 0, "numClasses", "must be 0 for regression");
     d.y = Eigen::Map<const Matrix<double>>(y.data(), 1, n);
   }
   d.validate();

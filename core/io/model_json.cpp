@@ -55,9 +55,8 @@ Trainer<Scalar> model_from_json(std::string_view text) {
   BP_REQUIRE(model.is_object(), "model", "must be a JSON object");
   BP_REQUIRE(model.contains("format") && model["format"] == kModelFormat, "format",
           "is not '" + std::string(kModelFormat) + "'; this is not a Backprop Playground model file");
-  BP_REQUIRE(model.contains("version") && model["version"].is_number_integer(), "version",
-          "is missing or not an integer");
-  const int version = model["version"].get<int>();
+  BP_REQUIRE(model.contains("version"), "version", "is missing");
+  const Index version = whole_json_number(model["version"], "version", 0, 1e9);
   BP_REQUIRE(version == kModelVersion, "version",
           std::to_string(version) + " is not supported; this build reads version " +
               std::to_string(kModelVersion));

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "error.hpp"
+#include "whole_number.hpp"
 
 namespace bp {
 namespace {
@@ -31,18 +32,9 @@ double number(const json& obj, const char* field, double fallback) {
   return v.get<double>();
 }
 
-long long integer(const json& obj, const char* field, long long fallback, long long lo,
-                  long long hi) {
+Index integer(const json& obj, const char* field, Index fallback, double lo, double hi) {
   if (!obj.contains(field)) return fallback;
-  const json& v = obj.at(field);
-  const bool whole = v.is_number_integer() ||
-                     (v.is_number_float() && std::isfinite(v.get<double>()) &&
-                      std::floor(v.get<double>()) == v.get<double>());
-  BP_REQUIRE(whole, field, "must be a whole number; got " + describe(v));
-  const double d = v.get<double>();
-  BP_REQUIRE(d >= static_cast<double>(lo) && d <= static_cast<double>(hi), field,
-          "must be in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]; got " + describe(v));
-  return static_cast<long long>(d);
+  return whole_json_number(obj.at(field), field, lo, hi);
 }
 
 template <typename Enum, std::size_t N>
@@ -54,6 +46,13 @@ Enum name(const json& obj, const char* field, const NameTable<Enum, N>& table, E
   return enum_from_name(table, v.get<std::string>(), field);
 }
 }  // namespace
+
+Index whole_json_number(const json& v, const std::string& field, double lo, double hi) {
+  BP_REQUIRE(v.is_number(), field,
+             "must be a whole number in [" + format_number(lo) + ", " + format_number(hi) +
+                 "]; got " + describe(v));
+  return whole_number(v.get<double>(), field, lo, hi);
+}
 
 ModelOptions options_from_json(const json& obj) {
   BP_REQUIRE(obj.is_object(), "options", "must be a JSON object; got " + describe(obj));
@@ -74,14 +73,8 @@ ModelOptions options_from_json(const json& obj) {
               std::to_string(layers.size()));
   for (std::size_t i = 0; i < layers.size(); ++i) {
     const std::string field = "layers[" + std::to_string(i) + "]";
-    const json& v = layers[i];
-    BP_REQUIRE(v.is_number_integer() || (v.is_number_float() && std::isfinite(v.get<double>()) &&
-                                      std::floor(v.get<double>()) == v.get<double>()),
-            field, "must be a whole number of neurons; got " + describe(v));
-    const double size = v.get<double>();
-    BP_REQUIRE(size >= 1 && size <= kMaxLayerWidth, field,
-            "a layer needs 1 to " + std::to_string(kMaxLayerWidth) + " neurons; got " + describe(v));
-    o.network.sizes.push_back(static_cast<int>(size));
+    // A layer needs 1 to kMaxLayerWidth neurons.
+    o.network.sizes.push_back(static_cast<int>(whole_json_number(layers[i], field, 1, kMaxLayerWidth)));
   }
   BP_REQUIRE(obj.contains("activations") && obj.at("activations").is_array(), "activations",
           "is required: one activation name per weight layer, one of: " +

@@ -20,6 +20,9 @@ namespace bp {
 inline constexpr std::size_t kMaxJsonBytes = 64u * 1024u * 1024u;
 
 ModelOptions options_from_json(const nlohmann::json& json);
+// A whole number from a JSON value: whole_number (whole_number.hpp) on a JSON number; a string,
+// bool or null fails with the same message.
+Index whole_json_number(const nlohmann::json& value, const std::string& field, double lo, double hi);
 nlohmann::json options_to_json(const ModelOptions& options);
 
 // Parses text with a size bound; malformed JSON becomes bp::Error("<what>: not valid JSON ...").

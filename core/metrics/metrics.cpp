@@ -20,17 +20,8 @@ std::vector<int> predict_classes(const Eigen::Ref<const Matrix<Scalar>>& outputs
                                  double threshold) {
   BP_REQUIRE(outputs.rows() >= 1, "outputs", "has no rows; expected n_outputs × n_samples");
   std::vector<int> predicted(static_cast<std::size_t>(outputs.cols()));
-  for (Index i = 0; i < outputs.cols(); ++i) {
-    int label = 0;
-    if (outputs.rows() == 1) {
-      label = static_cast<double>(outputs(0, i)) > threshold ? 1 : 0;
-    } else {
-      // argmax_k a_ki, the first on ties.
-      for (Index k = 1; k < outputs.rows(); ++k)
-        if (outputs(k, i) > outputs(label, i)) label = static_cast<int>(k);
-    }
-    predicted[static_cast<std::size_t>(i)] = label;
-  }
+  for (Index i = 0; i < outputs.cols(); ++i)
+    predicted[static_cast<std::size_t>(i)] = predicted_class(outputs.col(i), threshold);
   return predicted;
 }
 
@@ -67,14 +58,10 @@ double r_squared(const Eigen::Ref<const Matrix<Scalar>>& outputs, const Matrix<d
              "is " + std::to_string(outputs.rows()) + "×" + std::to_string(outputs.cols()) +
                  " but the targets are " + std::to_string(targets.rows()) + "×" +
                  std::to_string(targets.cols()));
-  if (targets.cols() == 0) return 0.0;
-  // R^2 = 1 - SS_res / SS_tot, SS_res = sum (t - a)^2, SS_tot = sum (t - mean_row(t))^2.
-  const Matrix<double> a = outputs.template cast<double>();
-  const double ss_res = (targets - a).squaredNorm();
-  const Vector<double> mean = targets.rowwise().mean();
-  const double ss_tot = (targets.colwise() - mean).squaredNorm();
-  if (ss_tot == 0.0) return ss_res == 0.0 ? 1.0 : 0.0;
-  return 1.0 - ss_res / ss_tot;
+  RSquaredSums sums;
+  sums.reset(targets.rows());
+  for (Index i = 0; i < targets.cols(); ++i) sums.add(outputs.col(i), targets.col(i));
+  return sums.value();
 }
 
 template std::vector<int> predict_classes<float>(const Eigen::Ref<const Matrix<float>>&, double);

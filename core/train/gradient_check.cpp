@@ -9,21 +9,69 @@
 
 namespace bp {
 
-GradientCheckResult gradient_check(Network<double>& net, const Matrix<double>& x,
-                                   const Matrix<double>& y, const GradientCheckOptions& o) {
+namespace {
+
+// J(theta) = C(a^L(x), y) + lambda R(W), with the same dropout masks at every evaluation.
+double objective(Network<double>& net, const Matrix<double>& x, const Matrix<double>& y,
+                 const GradientCheckOptions& o) {
+  Rng masks(o.dropout_seed);
+  const auto a_L = net.forward(x, o.dropout, o.dropout > 0 ? &masks : nullptr);
+  return cost_value<double>(o.cost, a_L, y) + regularization_penalty(net, o.regularization, o.lambda);
+}
+
+void require_batch(const Matrix<double>& x, const Matrix<double>& y) {
   BP_REQUIRE(x.cols() > 0 && x.cols() == y.cols(), "gradient check",
           "needs a non-empty batch with as many targets as inputs");
-  const auto objective = [&]() {
-    Rng masks(o.dropout_seed);
-    const auto a_L = net.forward(x, o.dropout, o.dropout > 0 ? &masks : nullptr);
-    return cost_value<double>(o.cost, a_L, y) + regularization_penalty(net, o.regularization, o.lambda);
-  };
-  GradientCheckResult result;
+}
+
+// Flat parameter index -> weight layer l (1-based), row, column (-1 for a bias), and its name.
+void name_parameter(const Network<double>& net, GradientCheckResult& r) {
+  const ParameterLayout& layout = net.layout();
+  const Index i = r.worst_parameter;
+  for (int k = net.num_weight_layers() - 1; k >= 0; --k) {
+    if (i < layout.W_offset[static_cast<std::size_t>(k)]) continue;
+    const Index rows = net.spec().sizes[static_cast<std::size_t>(k) + 1];
+    const Index b = layout.b_offset[static_cast<std::size_t>(k)];
+    const std::string l = std::to_string(k + 1);
+    r.worst_layer = k + 1;
+    if (i >= b) {
+      r.worst_row = i - b;
+      r.worst_column = -1;
+      r.worst_name = "b^" + l + "[" + std::to_string(r.worst_row) + "]";
+    } else {
+      // W^l is column-major: entry (row, column) at W_offset + column * rows + row.
+      const Index offset = i - layout.W_offset[static_cast<std::size_t>(k)];
+      r.worst_row = offset % rows;
+      r.worst_column = offset / rows;
+      r.worst_name = "W^" + l + "[" + std::to_string(r.worst_row) + ", " +
+                     std::to_string(r.worst_column) + "]";
+    }
+    return;
+  }
+}
+
+}  // namespace
+
+GradientCheckResult gradient_check(Network<double>& net, const Matrix<double>& x,
+                                   const Matrix<double>& y, const GradientCheckOptions& o) {
+  require_batch(x, y);
   // Analytic gradient at theta (the forward inside objective() draws the same masks as below).
-  objective();
+  objective(net, x, y, o);
   net.backward(y, o.cost);
   regularization_add_gradient(net, o.regularization, o.lambda);
   const Vector<double> analytic = net.gradients();
+  return gradient_check_against(net, x, y, o, analytic);
+}
+
+GradientCheckResult gradient_check_against(Network<double>& net, const Matrix<double>& x,
+                                           const Matrix<double>& y, const GradientCheckOptions& o,
+                                           const Vector<double>& analytic) {
+  require_batch(x, y);
+  BP_REQUIRE(analytic.size() == net.parameters().size(), "analytic",
+             "has " + std::to_string(analytic.size()) + " values but the network has " +
+                 std::to_string(net.parameters().size()) + " parameters");
+  GradientCheckResult result;
+  objective(net, x, y, o);  // the activations at theta, for the kink distance
 
   double kink = std::numeric_limits<double>::infinity();
   for (int k = 0; k < net.num_weight_layers(); ++k) {
@@ -44,9 +92,9 @@ GradientCheckResult gradient_check(Network<double>& net, const Matrix<double>& x
     const Index i = count == n ? c : (c * n) / count;
     const double saved = theta(i);
     theta(i) = saved + o.h;
-    const double plus = objective();
+    const double plus = objective(net, x, y, o);
     theta(i) = saved - o.h;
-    const double minus = objective();
+    const double minus = objective(net, x, y, o);
     theta(i) = saved;
     const double numeric = (plus - minus) / (2.0 * o.h);
     const double err = std::abs(analytic(i) - numeric);
@@ -62,6 +110,8 @@ GradientCheckResult gradient_check(Network<double>& net, const Matrix<double>& x
   const double denom = std::sqrt(sum_a2) + std::sqrt(sum_n2);
   result.vector_relative_error = denom > 0 ? std::sqrt(diff2) / denom : 0.0;
   result.checked = count;
+  result.ok = result.max_relative_error < result.tolerance;
+  name_parameter(net, result);
   net.gradients() = analytic;
   return result;
 }
@@ -70,7 +120,8 @@ template <typename Scalar>
 GradientCheckResult gradient_check_trainer(const Trainer<Scalar>& trainer, Index samples,
                                            Index max_parameters) {
   BP_REQUIRE(trainer.has_data(), "gradient check", "needs training data; set a data set first");
-  BP_REQUIRE(samples >= 1 && samples <= 4096, "samples", "must be in [1, 4096]");
+  BP_REQUIRE(samples >= 1 && samples <= kMaxCheckSamples, "samples",
+             "must be in [1, " + std::to_string(kMaxCheckSamples) + "]");
   BP_REQUIRE(max_parameters >= 0, "maxParameters", "must be 0 (all) or positive");
   const Index m = std::min(samples, trainer.train_size());
   Network<double> net(trainer.options().network);

@@ -1,16 +1,20 @@
 #pragma once
 // Loss history with bounded memory: when full, every other entry is dropped and the stride doubles,
-// so a run of any length keeps at most `capacity` evenly spaced points (what a chart needs).
+// so a run of any length keeps at most `capacity` evenly spaced points (what a chart needs). One
+// point per completed epoch, with the loss chart's five columns; the page draws these as they are.
 #include <vector>
 
 #include "math/types.hpp"
 
 namespace bp {
 
+// The metric is the accuracy for classification and R^2 for regression.
 struct HistoryPoint {
   double epoch;
-  double train_loss;  // mean of the epoch's batch losses (with dropout active, if any)
-  double test_loss;   // on the whole test set at the epoch's end; NaN when there is none
+  double train_loss;    // mean of the epoch's batch losses (with dropout active, if any)
+  double test_loss;     // on the whole test set at the epoch's end; NaN when there is none
+  double train_metric;  // over the epoch's batches, like train_loss (see Trainer::step_once)
+  double test_metric;   // on the whole test set at the epoch's end (same pass as test_loss); NaN without
 };
 
 class History {

@@ -31,6 +31,11 @@ Trainer<Scalar>::Trainer(ModelOptions options)
 }
 
 template <typename Scalar>
+void Trainer<Scalar>::standardize_inputs(Matrix<Scalar>& inputs) const {
+  if (standardizer_) standardizer_->apply(inputs);  // checks the row count first
+}
+
+template <typename Scalar>
 void Trainer<Scalar>::prepare_inputs(const Eigen::Ref<const Matrix<double>>& raw,
                                      Matrix<Scalar>& out) const {
   if (!options_.features.empty()) {
@@ -42,10 +47,16 @@ void Trainer<Scalar>::prepare_inputs(const Eigen::Ref<const Matrix<double>>& raw
   } else {
     out = raw.cast<Scalar>();
   }
-  if (standardizer_) {
-    for (Index r = 0; r < out.rows(); ++r)
-      out.row(r).array() = (out.row(r).array() - static_cast<Scalar>(standardizer_->mean(r))) /
-                           static_cast<Scalar>(standardizer_->stddev(r));
+  standardize_inputs(out);
+}
+
+template <typename Scalar>
+template <typename Each>
+void Trainer<Scalar>::forward_chunks(const Eigen::Ref<const Matrix<Scalar>>& inputs, Each&& each) {
+  for (Index start = 0; start < inputs.cols(); start += kEvalChunk) {
+    const Index m = std::min(kEvalChunk, inputs.cols() - start);
+    net_.input(m) = inputs.middleCols(start, m);
+    each(start, m, net_.forward_input(m));
   }
 }
 
@@ -78,11 +89,10 @@ void Trainer<Scalar>::set_data(const Dataset& train, const Dataset& test, bool s
   standardizer_.reset();
   Matrix<Scalar> x_train, x_test;
   try {
-    prepare_inputs(train.x, x_train);
+    prepare_inputs(train.x, x_train);  // not standardized yet: standardizer_ is empty here
     if (standardize) {
-      Matrix<double> as_double = x_train.template cast<double>();
-      standardizer_ = Standardizer::fit(as_double);
-      prepare_inputs(train.x, x_train);
+      standardizer_ = Standardizer::fit(x_train.template cast<double>());
+      standardize_inputs(x_train);
     }
     if (test.num_samples() > 0) prepare_inputs(test.x, x_test);
     else x_test.resize(n_in, 0);
@@ -105,7 +115,14 @@ void Trainer<Scalar>::set_data(const Dataset& train, const Dataset& test, bool s
   order_.resize(n_train_);
   std::iota(order_.begin(), order_.end(), Index(0));
   cursor_ = 0;
+  start_epoch_sums();
+}
+
+template <typename Scalar>
+void Trainer<Scalar>::start_epoch_sums() {
   epoch_loss_sum_ = 0.0;
+  epoch_accuracy_ = AccuracySums{};
+  epoch_r2_.reset(net_.output_size());  // allocates only when the output size changes
 }
 
 template <typename Scalar>
@@ -123,6 +140,15 @@ void Trainer<Scalar>::diverge(const std::string& why) {
       "). The weights from before that step are restored. Lower the learning rate (now " +
       format_number(learning_rate_at(options_.train, bad_step - 1)) +
       ") or switch to an adaptive optimizer, then train again.";
+}
+
+template <typename Scalar>
+void Trainer<Scalar>::remember_good_state() {
+  good_parameters_ = net_.parameters();
+  good_m_ = optimizer_.first_moment();
+  good_v_ = optimizer_.second_moment();
+  good_steps_ = optimizer_.steps();
+  good_report_steps_ = report_.steps;
 }
 
 template <typename Scalar>
@@ -147,11 +173,7 @@ void Trainer<Scalar>::step_once() {
   const auto a_L = net_.forward_input(m, o.dropout, o.dropout > 0 ? &rng_ : nullptr);
   const double loss = static_cast<double>(cost_value<Scalar>(o.cost, a_L, y));
   if (!std::isfinite(loss)) return diverge("The loss became " + std::to_string(loss));
-  good_parameters_ = net_.parameters();
-  good_m_ = optimizer_.first_moment();
-  good_v_ = optimizer_.second_moment();
-  good_steps_ = optimizer_.steps();
-  good_report_steps_ = report_.steps;
+  remember_good_state();
   net_.backward(y, o.cost);
   regularization_add_gradient(net_, o.regularization, o.regularization_rate);
   optimizer_.step(net_.parameters(), net_.gradients(), learning_rate_at(o, report_.steps));
@@ -160,6 +182,18 @@ void Trainer<Scalar>::step_once() {
     return diverge("A weight became infinite or NaN (the update overflowed)");
   report_.loss = loss;
   epoch_loss_sum_ += loss * static_cast<double>(m);
+  // The epoch's train metric comes from its batches, like its train loss: free (a^L is computed
+  // already; backward and the update leave it in place) and consistent with the loss column, but
+  // measured while the weights move and with dropout active. evaluate() measures the current
+  // weights exactly, with another pass over the training set.
+  const double threshold = output_threshold();
+  for (Index j = 0; j < m; ++j) {
+    const Index column = order_[cursor_ + j];
+    if (task_ == Task::classification)
+      epoch_accuracy_.add(predicted_class(a_L.col(j), threshold), labels_train_[column]);
+    else
+      epoch_r2_.add(a_L.col(j), raw_y_train_.col(column));
+  }
   ++report_.steps;
   cursor_ += m;
   if (cursor_ == n_train_) {
@@ -172,7 +206,8 @@ void Trainer<Scalar>::step_once() {
 template <typename Scalar>
 StepReport Trainer<Scalar>::train_steps(Index n) {
   BP_REQUIRE(n_train_ > 0, "data", "there is no training data yet; set a data set first");
-  BP_REQUIRE(n >= 0 && n <= 100'000'000, "steps", "must be in [0, 100000000]");
+  BP_REQUIRE(n >= 0 && n <= kMaxStepsPerCall, "steps",
+             "must be in [0, " + std::to_string(kMaxStepsPerCall) + "]");
   for (Index i = 0; i < n && !report_.diverged; ++i) step_once();
   return report_;
 }
@@ -180,7 +215,8 @@ StepReport Trainer<Scalar>::train_steps(Index n) {
 template <typename Scalar>
 StepReport Trainer<Scalar>::train_epochs(Index n) {
   BP_REQUIRE(n_train_ > 0, "data", "there is no training data yet; set a data set first");
-  BP_REQUIRE(n >= 0 && n <= 1'000'000, "epochs", "must be in [0, 1000000]");
+  BP_REQUIRE(n >= 0 && n <= kMaxEpochsPerCall, "epochs",
+             "must be in [0, " + std::to_string(kMaxEpochsPerCall) + "]");
   const Index target = report_.epoch + n;
   while (report_.epoch < target && !report_.diverged) step_once();
   return report_;
@@ -208,15 +244,11 @@ void Trainer<Scalar>::reset() {
   rng_.reseed(options_.train.seed + kShuffleStream);
   std::iota(order_.begin(), order_.end(), Index(0));
   cursor_ = 0;
-  epoch_loss_sum_ = 0.0;
+  start_epoch_sums();
   report_ = StepReport{};
   history_.clear();
   divergence_message_.clear();
-  good_parameters_ = net_.parameters();
-  good_m_ = optimizer_.first_moment();
-  good_v_ = optimizer_.second_moment();
-  good_steps_ = 0;
-  good_report_steps_ = 0;
+  remember_good_state();
   healthy_parameters_ = net_.parameters();
   best_epoch_loss_ = std::numeric_limits<double>::infinity();
 }
@@ -231,42 +263,40 @@ void Trainer<Scalar>::reseed(std::uint32_t seed) {
 }
 
 template <typename Scalar>
-double Trainer<Scalar>::dataset_loss(const Matrix<Scalar>& x, const Matrix<Scalar>& y) {
-  const Index n = x.cols();
-  if (n == 0) return kNaN;
-  double total = 0.0;
-  for (Index start = 0; start < n; start += kEvalChunk) {
-    const Index m = std::min(kEvalChunk, n - start);
-    net_.input(m) = x.middleCols(start, m);
-    const auto a_L = net_.forward_input(m);
-    total += static_cast<double>(cost_value<Scalar>(options_.train.cost, a_L, y.middleCols(start, m))) *
-             static_cast<double>(m);
-  }
-  return total / static_cast<double>(n);
-}
-
-template <typename Scalar>
 double Trainer<Scalar>::output_threshold() const {
   return net_.output_activation() == Activation::tanh ? 0.0 : 0.5;
 }
 
 template <typename Scalar>
-std::vector<int> Trainer<Scalar>::dataset_classes(const Matrix<Scalar>& x, Matrix<Scalar>* outputs) {
+typename Trainer<Scalar>::Score Trainer<Scalar>::score(bool test, std::vector<int>* classes) {
+  const Matrix<Scalar>& x = test ? x_test_ : x_train_;
+  const Matrix<Scalar>& y = test ? y_test_ : y_train_;
+  const std::vector<int>& labels = test ? labels_test_ : labels_train_;
+  const Matrix<double>& targets = test ? raw_y_test_ : raw_y_train_;
   const Index n = x.cols();
-  std::vector<int> classes;
-  classes.reserve(n);
-  if (outputs) outputs->resize(net_.output_size(), n);
-  for (Index start = 0; start < n; start += kEvalChunk) {
-    const Index m = std::min(kEvalChunk, n - start);
-    net_.input(m) = x.middleCols(start, m);
-    const auto a_L = net_.forward_input(m);
-    if (outputs) outputs->middleCols(start, m) = a_L;
-    if (task_ == Task::classification) {
-      const auto chunk = predict_classes<Scalar>(a_L, output_threshold());
-      classes.insert(classes.end(), chunk.begin(), chunk.end());
+  if (classes) classes->clear();
+  if (n == 0) return {kNaN, kNaN};
+  if (classes) classes->reserve(static_cast<std::size_t>(n));
+  const bool classify = task_ == Task::classification;
+  const double threshold = output_threshold();
+  double total = 0.0;
+  AccuracySums hits;
+  score_r2_.reset(net_.output_size());
+  forward_chunks(x, [&](Index start, Index m, const ConstMatrixMap<Scalar>& a_L) {
+    total += static_cast<double>(cost_value<Scalar>(options_.train.cost, a_L, y.middleCols(start, m))) *
+             static_cast<double>(m);
+    for (Index j = 0; j < m; ++j) {
+      const Index i = start + j;
+      if (classify) {
+        const int c = predicted_class(a_L.col(j), threshold);
+        hits.add(c, labels[static_cast<std::size_t>(i)]);
+        if (classes) classes->push_back(c);
+      } else {
+        score_r2_.add(a_L.col(j), targets.col(i));
+      }
     }
-  }
-  return classes;
+  });
+  return {total / static_cast<double>(n), classify ? hits.value() : score_r2_.value()};
 }
 
 template <typename Scalar>
@@ -274,8 +304,11 @@ void Trainer<Scalar>::record_epoch() {
   // The epoch's training loss is the mean of its batch losses (as Keras reports it): exact loss
   // needs another pass over the data, which evaluate() does on demand.
   const double train_loss = epoch_loss_sum_ / static_cast<double>(n_train_);
-  epoch_loss_sum_ = 0.0;
-  history_.add({static_cast<double>(report_.epoch), train_loss, dataset_loss(x_test_, y_test_)});
+  const double train_metric =
+      task_ == Task::classification ? epoch_accuracy_.value() : epoch_r2_.value();
+  start_epoch_sums();
+  const Score test = score(true);  // NaN, NaN without a test set
+  history_.add({static_cast<double>(report_.epoch), train_loss, test.loss, train_metric, test.metric});
   // A healthy point to go back to after a divergence: the end of an epoch whose loss is finite and
   // within 1.5x of the best epoch so far (the step just before a blow-up is rarely usable).
   if (std::isfinite(train_loss) && !(train_loss > 1.5 * best_epoch_loss_)) {
@@ -288,10 +321,7 @@ template <typename Scalar>
 void Trainer<Scalar>::restore_healthy() {
   net_.parameters() = healthy_parameters_;
   optimizer_.reset();
-  good_parameters_ = healthy_parameters_;
-  good_m_ = optimizer_.first_moment();
-  good_v_ = optimizer_.second_moment();
-  good_steps_ = 0;
+  remember_good_state();
   clear_divergence();
 }
 
@@ -299,22 +329,14 @@ template <typename Scalar>
 Metrics Trainer<Scalar>::evaluate() {
   BP_REQUIRE(n_train_ > 0, "data", "there is no training data yet; set a data set first");
   Metrics metrics;
-  metrics.train_loss = dataset_loss(x_train_, y_train_);
-  metrics.test_loss = dataset_loss(x_test_, y_test_);
-  metrics.train_accuracy = metrics.test_accuracy = kNaN;
-  metrics.train_r2 = metrics.test_r2 = kNaN;
-  if (task_ == Task::classification) {
-    metrics.train_accuracy = accuracy(dataset_classes(x_train_, nullptr), labels_train_);
-    if (n_test_ > 0) metrics.test_accuracy = accuracy(dataset_classes(x_test_, nullptr), labels_test_);
-  } else {
-    Matrix<Scalar> outputs;
-    dataset_classes(x_train_, &outputs);
-    metrics.train_r2 = r_squared<Scalar>(outputs, raw_y_train_);
-    if (n_test_ > 0) {
-      dataset_classes(x_test_, &outputs);
-      metrics.test_r2 = r_squared<Scalar>(outputs, raw_y_test_);
-    }
-  }
+  const Score train = score(false), test = score(true);
+  metrics.train_loss = train.loss;
+  metrics.test_loss = test.loss;
+  const bool classify = task_ == Task::classification;
+  metrics.train_accuracy = classify ? train.metric : kNaN;
+  metrics.test_accuracy = classify ? test.metric : kNaN;
+  metrics.train_r2 = classify ? kNaN : train.metric;
+  metrics.test_r2 = classify ? kNaN : test.metric;
   return metrics;
 }
 
@@ -322,25 +344,26 @@ template <typename Scalar>
 Eigen::MatrixXi Trainer<Scalar>::confusion(bool test) {
   BP_REQUIRE(task_ == Task::classification && n_train_ > 0, "confusion",
           "a confusion matrix needs a classification data set");
-  const auto& x = test ? x_test_ : x_train_;
-  const auto& labels = test ? labels_test_ : labels_train_;
-  return confusion_matrix(dataset_classes(x, nullptr), labels, num_classes_);
+  std::vector<int> classes;
+  score(test, &classes);
+  return confusion_matrix(classes, test ? labels_test_ : labels_train_, num_classes_);
 }
 
 template <typename Scalar>
 Matrix<Scalar> Trainer<Scalar>::predict(const Eigen::Ref<const Matrix<Scalar>>& x) {
+  // The feature count first: everything after it (derived features, the standardizer) reads x's rows.
+  const bool derived = !options_.features.empty();
+  const Index n_raw = derived ? 2 : net_.input_size();
+  BP_REQUIRE(x.rows() == n_raw, "input",
+             "has " + std::to_string(x.rows()) + " features per sample but the network takes " +
+                 std::to_string(n_raw) + (derived ? " (2-D points; its features are derived from them)" : ""));
   BP_REQUIRE(x.allFinite(), "input", "contains NaN or Inf; every input must be a finite number");
   Matrix<Scalar> inputs;
   prepare_inputs(x.template cast<double>(), inputs);
-  BP_REQUIRE(inputs.rows() == net_.input_size(), "input",
-          "has " + std::to_string(x.rows()) + " features per sample but the network takes " +
-              std::to_string(net_.input_size()));
   Matrix<Scalar> outputs(net_.output_size(), inputs.cols());
-  for (Index start = 0; start < inputs.cols(); start += kEvalChunk) {
-    const Index m = std::min(kEvalChunk, inputs.cols() - start);
-    net_.input(m) = inputs.middleCols(start, m);
-    outputs.middleCols(start, m) = net_.forward_input(m);
-  }
+  forward_chunks(inputs, [&](Index start, Index m, const ConstMatrixMap<Scalar>& a_L) {
+    outputs.middleCols(start, m) = a_L;
+  });
   return outputs;
 }
 
@@ -355,12 +378,21 @@ Matrix<Scalar> Trainer<Scalar>::predict_flat(std::span<const Scalar> values, Ind
 }
 
 template <typename Scalar>
+std::vector<int> Trainer<Scalar>::predict_classes_flat(std::span<const Scalar> values, Index n) {
+  BP_REQUIRE(n_train_ > 0, "data", "there is no data yet; set a data set first (it sets the task)");
+  BP_REQUIRE(task_ == Task::classification, "predictClasses",
+             "needs a classification data set; this one is regression (use predict for values)");
+  return predict_classes<Scalar>(predict_flat(values, n), output_threshold());
+}
+
+template <typename Scalar>
 const Matrix<Scalar>& Trainer<Scalar>::predict_grid(double x0, double x1, double y0, double y1,
                                                     int nx, int ny, bool all_neurons) {
   BP_REQUIRE(std::isfinite(x0) && std::isfinite(x1) && std::isfinite(y0) && std::isfinite(y1),
           "grid", "bounds must be finite numbers");
-  BP_REQUIRE(nx >= 1 && ny >= 1 && nx <= 1024 && ny <= 1024, "grid",
-          "needs 1 to 1024 points per side; got " + std::to_string(nx) + " x " + std::to_string(ny));
+  BP_REQUIRE(nx >= 1 && ny >= 1 && nx <= kMaxGridSide && ny <= kMaxGridSide, "grid",
+             "needs 1 to " + std::to_string(kMaxGridSide) + " points per side; got " +
+                 std::to_string(nx) + " x " + std::to_string(ny));
   const Index n_raw = options_.features.empty() ? net_.input_size() : 2;
   BP_REQUIRE(n_raw == 2, "grid", "a decision-boundary grid needs a network on 2-D inputs");
   const Index P = Index(nx) * ny;
@@ -377,29 +409,22 @@ const Matrix<Scalar>& Trainer<Scalar>::predict_grid(double x0, double x1, double
     grid_inputs_ = grid_points_;
   else
     derive_features_into<Scalar>(grid_points_, options_.features, grid_inputs_);
-  if (standardizer_)
-    for (Index r = 0; r < grid_inputs_.rows(); ++r)
-      grid_inputs_.row(r).array() =
-          (grid_inputs_.row(r).array() - static_cast<Scalar>(standardizer_->mean(r))) /
-          static_cast<Scalar>(standardizer_->stddev(r));
+  standardize_inputs(grid_inputs_);
   const auto& sizes = options_.network.sizes;
   const Index rows = all_neurons ? std::accumulate(sizes.begin(), sizes.end(), Index(0))
                                  : net_.output_size();
   grid_out_.resize(rows, P);
-  for (Index start = 0; start < P; start += kEvalChunk) {
-    const Index m = std::min(kEvalChunk, P - start);
-    net_.input(m) = grid_inputs_.middleCols(start, m);
-    net_.forward_input(m);
+  forward_chunks(grid_inputs_, [&](Index start, Index m, const ConstMatrixMap<Scalar>& a_L) {
     if (!all_neurons) {
-      grid_out_.middleCols(start, m) = net_.output();
-      continue;
+      grid_out_.middleCols(start, m) = a_L;
+      return;
     }
     Index row = 0;
     for (int level = 0; level <= net_.num_weight_layers(); ++level) {
       grid_out_.block(row, start, sizes[level], m) = net_.a(level);
       row += sizes[level];
     }
-  }
+  });
   return grid_out_;
 }
 

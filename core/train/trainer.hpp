@@ -11,6 +11,7 @@
 
 #include "data/dataset.hpp"
 #include "math/rng.hpp"
+#include "metrics/metrics.hpp"
 #include "nn/network.hpp"
 #include "train/history.hpp"
 #include "train/optimizer.hpp"
@@ -33,6 +34,11 @@ struct Metrics {
   double train_r2 = 0.0;  // regression only (NaN for classification)
   double test_r2 = 0.0;
 };
+
+// Limits of one call (the bindings check JS numbers against the same constants).
+inline constexpr Index kMaxStepsPerCall = 100'000'000;
+inline constexpr Index kMaxEpochsPerCall = 1'000'000;
+inline constexpr int kMaxGridSide = 1024;
 
 template <typename Scalar>
 class Trainer {
@@ -84,6 +90,11 @@ class Trainer {
   Matrix<Scalar> predict(const Eigen::Ref<const Matrix<Scalar>>& x);
   // The same from a flat column-major array of n samples (values.size() must be a multiple of n).
   Matrix<Scalar> predict_flat(std::span<const Scalar> values, Index n);
+  // Predicted class per sample of a flat column-major array of n raw samples, by the rule of
+  // metrics' predict_classes with output_threshold(). Classification only (throws for regression).
+  std::vector<int> predict_classes_flat(std::span<const Scalar> values, Index n);
+  // The single-output class threshold: 0 for tanh outputs (targets -1/1), else 0.5.
+  double output_threshold() const;
 
   // Decision-boundary grid for 2-D problems: nx × ny points, x_i = x0 + i (x1-x0)/(nx-1),
   // y_j = y0 + j (y1-y0)/(ny-1), point index p = j * nx + i (row j = y_j, bottom row first).
@@ -113,13 +124,30 @@ class Trainer {
 
  private:
   static constexpr Index kEvalChunk = 512;
+  // Mean cost and metric (accuracy or R^2) of one split; NaN for both with no samples.
+  struct Score {
+    double loss;
+    double metric;
+  };
+  // Raw data (raw features × n) to network form: derived features, then standardize_inputs.
   void prepare_inputs(const Eigen::Ref<const Matrix<double>>& raw, Matrix<Scalar>& out) const;
-  double dataset_loss(const Matrix<Scalar>& x, const Matrix<Scalar>& y);
-  std::vector<int> dataset_classes(const Matrix<Scalar>& x, Matrix<Scalar>* outputs);
+  // The one place inputs are standardized (training data, predict, the grid): checks the row count
+  // against the standardizer before touching any row. No-op without a standardizer.
+  // Takes a Matrix, not an Eigen::Ref<Matrix<Scalar>>: see Standardizer::apply (data/dataset.hpp).
+  void standardize_inputs(Matrix<Scalar>& inputs) const;
+  // The one chunked forward pass over inputs in network form: for each chunk of at most kEvalChunk
+  // columns, forwards it and calls each(start, m, a_L); the network's views (a(level)) hold that chunk.
+  template <typename Each>
+  void forward_chunks(const Eigen::Ref<const Matrix<Scalar>>& inputs, Each&& each);
+  // Loss and metric of the train (false) or test (true) split in one pass; `classes`, when given,
+  // receives the predicted class per sample (classification).
+  Score score(bool test, std::vector<int>* classes = nullptr);
   void step_once();
+  void start_epoch_sums();
+  // The divergence guard's snapshot: parameters, optimizer moments and step counts as they are now.
+  void remember_good_state();
   void diverge(const std::string& why);
   void record_epoch();
-  double output_threshold() const;
 
   ModelOptions options_;
   Network<Scalar> net_;
@@ -140,6 +168,9 @@ class Trainer {
   std::vector<Index> order_;
   Index cursor_ = 0;
   double epoch_loss_sum_ = 0.0;  // sum of batch loss x batch size since the epoch began
+  AccuracySums epoch_accuracy_;  // over the epoch's batches (classification)
+  RSquaredSums epoch_r2_;        // over the epoch's batches (regression)
+  RSquaredSums score_r2_;        // reused by score(): no allocation at an epoch's end
   Matrix<Scalar> y_batch_;
 
   // Divergence guard: parameters and optimizer moments of the last step with a finite loss.

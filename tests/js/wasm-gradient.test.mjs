@@ -59,6 +59,17 @@ function check(M, { hidden, output, cost }) {
     `(kink distances ${tries.map((r) => r.kinkDistance.toExponential(1)).join(', ')})`);
 }
 
+// The result carries the core's one tolerance and its verdict, consistent with maxRelativeError,
+// and names the worst parameter in the seed's notation (what the math panel prints).
+function assertVerdict(r) {
+  assert.equal(r.tolerance, 1e-6, 'the core\'s tolerance');
+  assert.equal(typeof r.ok, 'boolean');
+  assert.equal(r.ok, r.maxRelativeError < r.tolerance, `ok ${r.ok} but ${r.maxRelativeError} vs ${r.tolerance}`);
+  assert.ok(r.worstLayer >= 1, `worstLayer ${r.worstLayer}`);
+  assert.equal(r.worstName, r.worstColumn < 0 ? `b^${r.worstLayer}[${r.worstRow}]`
+    : `W^${r.worstLayer}[${r.worstRow}, ${r.worstColumn}]`);
+}
+
 for (const { simd, name } of VARIANTS) {
   describe(`gradient check through the API (${name})`, () => {
     let M;
@@ -77,10 +88,43 @@ for (const { simd, name } of VARIANTS) {
         if (attempts > 1) t.diagnostic(`${attempts} draws to get away from the ReLU kinks`);
         assert.ok(result.maxRelativeError < 1e-6,
           `maxRelativeError ${result.maxRelativeError} at parameter ${result.worstParameter}`);
+        assertVerdict(result);
         assert.ok(result.vectorRelativeError < 1e-6,
           `vectorRelativeError ${result.vectorRelativeError}`);
       });
     }
+
+    test('gradientCheck carries tolerance and ok, and the worst parameter\'s place in the layout',
+      () => withObjects((own) => {
+        const { train, empty } = shuffledCircle(M, own, 3);
+        const trainer = own(new M.Trainer(optionsText({
+          layers: [2, 4, 3, 1], activations: ['tanh', 'sigmoid', 'tanh'], init: 'glorot', seed: 3,
+        })));
+        trainer.setData(train, empty, true);
+        trainer.trainSteps(3);
+        const r = trainer.gradientCheck(SAMPLES, 0);
+        assertVerdict(r);
+        assert.equal(r.ok, true);
+        // Flat index -> (layer, row, column): W^l is n^{l+1} x n^l column-major, then b^l.
+        const layers = [2, 4, 3, 1];
+        let offset = 0;
+        let place = null;
+        for (let l = 1; l < layers.length && !place; l++) {
+          const rows = layers[l], cols = layers[l - 1];
+          if (r.worstParameter < offset + rows * cols) {
+            const k = r.worstParameter - offset;
+            place = [l, k % rows, Math.floor(k / rows)];
+          } else if (r.worstParameter < offset + rows * cols + rows) {
+            place = [l, r.worstParameter - offset - rows * cols, -1];
+          }
+          offset += rows * cols + rows;
+        }
+        assert.deepEqual([r.worstLayer, r.worstRow, r.worstColumn], place);
+        // A check on a subset of the parameters still gives the verdict.
+        const some = trainer.gradientCheck(SAMPLES, 5);
+        assert.equal(some.checked, 5);
+        assertVerdict(some);
+      }));
 
     // A softmax over a single output is constantly 1; the softmax/cross-entropy shortcut
     // (delta = a - y) would then be wrong, so the core rejects it.

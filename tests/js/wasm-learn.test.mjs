@@ -58,12 +58,14 @@ for (const { simd, name } of VARIANTS) {
         assert.deepEqual(Array.from(without.parameters()), Array.from(withTest.parameters()));
         const a = withTest.history(), b = without.history();
         assert.equal(b.length, a.length);
-        assert.equal(b.length, 9);
-        for (let i = 0; i < b.length; i += 3) {
+        assert.equal(b.length, 3 * 5);
+        for (let i = 0; i < b.length; i += 5) {
           assert.equal(b[i], a[i]);          // epoch
           assert.equal(b[i + 1], a[i + 1]);  // train loss
-          assert.ok(Number.isFinite(a[i + 2]));
+          assert.equal(b[i + 3], a[i + 3]);  // train accuracy
+          assert.ok(Number.isFinite(a[i + 2]) && Number.isFinite(a[i + 4]));
           assert.ok(Number.isNaN(b[i + 2]), `test loss ${b[i + 2]} should be NaN`);
+          assert.ok(Number.isNaN(b[i + 4]), `test accuracy ${b[i + 4]} should be NaN`);
         }
         const m = without.evaluate();
         assert.ok(m.trainAccuracy > 0.5);

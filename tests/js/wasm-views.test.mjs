@@ -117,24 +117,43 @@ for (const { simd, name } of VARIANTS) {
         assert.deepEqual(Array.from(drawn.inputs()), [1, 2, 3, 4]);
       }));
 
-    test('history() is a view of (epoch, train loss, test loss) points', () => withObjects((own) => {
-      const { trainer } = playground(own);
-      assert.equal(trainer.history().length, 0);
-      trainer.trainEpochs(3);
-      const h = trainer.history();
-      assert.equal(h.buffer, memory());
-      assert.equal(h.length, 3 * 3);
-      assert.deepEqual([h[0], h[3], h[6]], [1, 2, 3]);
-      // Test loss: the whole test set at the epoch's end, as evaluate() computes it.
-      assert.ok(Math.abs(h[8] - trainer.evaluate().testLoss) < 1e-6);
-      // Train loss: the mean of the epoch's batch losses. Replay epoch 1 step by step (100 samples,
-      // batch size 10 from NET) on an identical trainer and average its batch losses.
-      const replay = playground(own).trainer;
-      let sum = 0;
-      for (let step = 0; step < 10; step++) sum += replay.trainSteps(1).loss;
-      assert.equal(replay.report().epoch, 1);
-      assert.ok(Math.abs(h[1] - sum / 10) < 1e-6, `${h[1]} vs ${sum / 10}`);
-    }));
+    test('history() is a view of the chart\'s 5 columns: epoch, train/test loss, train/test metric',
+      () => withObjects((own) => {
+        const { trainer } = playground(own);
+        assert.equal(trainer.history().length, 0);
+        trainer.trainEpochs(3);
+        const h = trainer.history();
+        assert.equal(h.buffer, memory());
+        assert.equal(h.length, 3 * 5);
+        assert.deepEqual([h[0], h[5], h[10]], [1, 2, 3]);
+        // Test loss and test accuracy: the whole test set at the epoch's end, as evaluate() has them.
+        const m = trainer.evaluate();
+        assert.ok(Math.abs(h[12] - m.testLoss) < 1e-6);
+        assert.equal(h[14], m.testAccuracy);
+        // Train loss: the mean of the epoch's batch losses. Replay epoch 1 step by step (100
+        // samples, batch size 10 from NET) on an identical trainer and average its batch losses.
+        const replay = playground(own).trainer;
+        let sum = 0;
+        for (let step = 0; step < 10; step++) sum += replay.trainSteps(1).loss;
+        assert.equal(replay.report().epoch, 1);
+        assert.ok(Math.abs(h[1] - sum / 10) < 1e-6, `${h[1]} vs ${sum / 10}`);
+        assert.ok(h[3] >= 0 && h[3] <= 1 && h[13] >= 0 && h[13] <= 1, 'accuracies in [0, 1]');
+        // Train metric: over the epoch's batches too. With one batch of the whole set, epoch 1's
+        // batch is the initial weights on every sample: exactly evaluate() before the step.
+        for (const [kind, head, metric] of [['circle', 'tanh', 'trainAccuracy'], ['reg-plane', 'linear', 'trainR2']]) {
+          const set = own(M.Dataset.generate(kind, 100, 0.1, 2));
+          const full = own(new M.Trainer(optionsText({ ...NET, activations: ['tanh', 'tanh', head],
+            batchSize: 100, shuffle: false })));
+          full.setData(set, set, false);
+          const initial = full.evaluate();
+          full.trainEpochs(1);
+          const [point] = [full.history()];
+          assert.ok(Math.abs(point[1] - initial.trainLoss) < 1e-6, `${kind}: train loss`);
+          assert.ok(Math.abs(point[3] - initial[metric]) < 1e-6, `${kind}: ${point[3]} vs ${initial[metric]}`);
+          const after = full.evaluate();
+          assert.ok(Math.abs(point[4] - (kind === 'circle' ? after.testAccuracy : after.testR2)) < 1e-9);
+        }
+      }));
 
     test('reset(), reseed() and setParameters(asInitial) as documented', () => withObjects((own) => {
       const { trainer } = playground(own);

@@ -36,8 +36,8 @@ const EQUATIONS = `
   &nbsp; <i>R</i> = ½‖<i>w</i>‖² (L2) or ‖<i>w</i>‖₁ (L1)
   <span class="bp-eq-m">momentum, Nesterov, RMSProp and Adam replace the step by their moment estimates</span></div>
 <p class="bp-hint">Gradient check: for each checked parameter θ, (<i>C</i>(θ+ε) − <i>C</i>(θ−ε)) / 2ε in double precision against
-backprop's value; relative error |<i>g</i> − <i>ĝ</i>| / max(|<i>g</i>|, |<i>ĝ</i>|). Below 10⁻⁶ is agreement to rounding; near a ReLU kink a
-larger value can be the kink, not a bug.</p>`;
+backprop's value; relative error |<i>g</i> − <i>ĝ</i>| / max(|<i>g</i>|, |<i>ĝ</i>|). The engine calls it agreement when the largest relative
+error is below its tolerance, printed with the result; near a ReLU kink a larger value can be the kink, not a bug.</p>`;
 
 export class MathPanel {
   constructor({ onCheck }) {
@@ -52,10 +52,13 @@ export class MathPanel {
   showResult(msg) {
     if (msg.error) { this.result.textContent = msg.error; this.result.className = 'bp-check-result bp-bad'; return; }
     const r = msg.result;
-    const ok = r.maxRelativeError < 1e-4 || (r.nearKink && r.vectorRelativeError < 1e-4);
+    // The core's verdict and tolerance (GradientCheckResult.ok = maxRelativeError < tolerance).
+    const ok = r.ok;
     this.result.className = `bp-check-result ${ok ? 'bp-good' : 'bp-bad'}`;
-    this.result.textContent = `${ok ? '✓ Gradients agree' : '✗ Gradients disagree'}: max relative error ${r.maxRelativeError.toExponential(2)}, `
-      + `whole-vector ${r.vectorRelativeError.toExponential(2)} over ${r.checked} parameters`
-      + `${r.nearKink ? ' (a ReLU input was near its kink)' : ''} · ${msg.ms.toFixed(0)} ms`;
+    this.result.textContent = `${ok ? '✓ Gradients agree' : '✗ Gradients disagree'}: max relative error `
+      + `${r.maxRelativeError.toExponential(2)} ${ok ? '<' : '≥'} tolerance ${r.tolerance.toExponential(0)}`
+      + `${ok ? '' : ` at ${r.worstName}`}, whole-vector ${r.vectorRelativeError.toExponential(2)} over ${r.checked} parameters`
+      + `${r.nearKink ? (ok ? ' (a ReLU input was near its kink)' : ' (a ReLU input was near its kink: that can be the kink, not a bug)') : ''}`
+      + ` · ${msg.ms.toFixed(0)} ms`;
   }
 }
