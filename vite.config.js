@@ -6,7 +6,30 @@ import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
+// The page's entry imports the UI module dynamically (after starting the engine's worker); these
+// hints let the browser fetch that module and its stylesheet while it parses the HTML.
+function preloadDynamicImports() {
+  return {
+    name: 'bp-preload-dynamic-imports',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle, chunk }) {
+        if (!bundle || !chunk) return html;
+        const links = [];
+        for (const id of chunk.dynamicImports) {
+          const dyn = bundle[id];
+          if (!dyn || dyn.type !== 'chunk') continue;
+          links.push(`<link rel="modulepreload" crossorigin href="./${dyn.fileName}">`);
+          for (const css of dyn.viteMetadata?.importedCss ?? []) links.push(`<link rel="preload" as="style" crossorigin href="./${css}">`);
+        }
+        return links.length ? html.replace('</head>', `  ${links.join('\n  ')}\n</head>`) : html;
+      },
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [preloadDynamicImports()],
   root: 'web',
   base: './',
   publicDir: 'public',

@@ -17,18 +17,27 @@ const TYPES = {
 /** Starts a server for `dir` on `port` (0 = any free port). Resolves to { server, url, close }. */
 export function serveStatic(dir, port = 0) {
   const base = resolve(dir);
+  const gzipped = new Map();  // file -> { mtimeMs, size, body }: each file compressed once
+  const gzipOf = (file, info, body) => {
+    const hit = gzipped.get(file);
+    if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit.body;
+    const gz = gzipSync(body, { level: 9 });
+    gzipped.set(file, { mtimeMs: info.mtimeMs, size: info.size, body: gz });
+    return gz;
+  };
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) { res.writeHead(403).end(); return; }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      const info = await stat(file);
       const body = await readFile(file);
       const type = TYPES[extname(file)] || 'application/octet-stream';
       const headers = { 'content-type': type, 'cache-control': 'no-cache' };
       const gzip = /gzip/.test(req.headers['accept-encoding'] || '') && !/png/.test(type);
       res.writeHead(200, gzip ? { ...headers, 'content-encoding': 'gzip' } : headers);
-      res.end(gzip ? gzipSync(body, { level: 9 }) : body);
+      res.end(gzip ? gzipOf(file, info, body) : body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

@@ -30,6 +30,8 @@ export async function startAll() {
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     viewport: { width: 1440, height: 1000 },
   });
+  // Generous waits (a busy machine is slow, not wrong): every action and wait may take 90 s.
+  browser.setDefaultTimeout(90000);
   return {
     site, browser,
     async close() {

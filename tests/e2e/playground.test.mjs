@@ -21,6 +21,8 @@ const heatmapPixels = (page) => page.evaluate(() => window.backpropPlayground.ro
 test('loads with no console errors, within the budgets', async () => {
   const sizes = [];
   const page = await env.browser.newPage();
+  const dataRequests = [];
+  page.on('request', (r) => { if (/\/data\/[^/]*\.csv(\?|$)/.test(r.url())) dataRequests.push(r.url()); });
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -30,11 +32,14 @@ test('loads with no console errors, within the budgets', async () => {
     try { sizes.push({ url, gzip: gzipSync(await r.body(), { level: 9 }).length }); } catch { /* redirected */ }
   });
   await page.goto(`${env.site.url}?autoplay#dataset=circle`);
-  await page.waitForFunction(() => !Number.isNaN(window.backpropPlayground.stats.firstTrainedFrameAt), null, { timeout: 90000 });
+  await page.waitForFunction(() => window.backpropPlayground && !Number.isNaN(window.backpropPlayground.stats.firstTrainedFrameAt), null, { timeout: 90000 });
   const stats = await page.evaluate(() => window.backpropPlayground.stats);
-  await page.waitForTimeout(1500);
+  await page.waitForFunction(() => Number(window.backpropPlayground.root.dataset.epoch) >= 20, null, { timeout: 90000 });
+  // Builds before this one fetched every data file 1.5 s after the engine was ready: give them
+  // 3 s of wall time (a wait, not a verdict on speed) to show it.
+  await page.waitForFunction(() => performance.now() - window.backpropPlayground.stats.readyAt > 3000, null, { timeout: 90000 });
   await page.evaluate(() => window.backpropPlayground.pause());
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => window.backpropPlayground.root.dataset.playing === 'false', null, { timeout: 90000 });
   await shot(page, 'default', { fullPage: true });
   const total = sizes.reduce((s, x) => s + x.gzip, 0);
   const heapMB = stats.heapBytes / 1048576;
@@ -43,6 +48,7 @@ test('loads with no console errors, within the budgets', async () => {
   console.log(`# budget: WASM memory ${heapMB.toFixed(1)} MB (${stats.variant})`);
   console.log(`# budget: first trained frame ${stats.firstTrainedFrameAt.toFixed(0)} ms after navigation start (engine ready at ${stats.readyAt.toFixed(0)} ms)`);
   assert.deepEqual(errors, []);
+  assert.deepEqual(dataRequests, [], 'the circle data set needs no data file');
   assert.ok(total < 300 * 1024, `transfer ${total} bytes`);
   assert.ok(stats.heapBytes < 16e6, `WASM memory ${stats.heapBytes} bytes, budget under 16 MB`);
   // Times are reported above, never asserted: they belong in the page benchmark (npm run bench).
@@ -50,9 +56,44 @@ test('loads with no console errors, within the budgets', async () => {
   await page.close();
 });
 
+test('a data file is fetched when its data set is chosen, and only that one', async () => {
+  const page = await env.browser.newPage();
+  const dataRequests = [];
+  page.on('request', (r) => { const m = /\/data\/([^/?]*\.csv)(\?|$)/.exec(r.url()); if (m) dataRequests.push(m[1]); });
+  await page.goto(`${env.site.url}#dataset=circle`);
+  await page.waitForFunction(() => window.backpropPlayground && !Number.isNaN(window.backpropPlayground.stats.firstFrameAt), null, { timeout: 90000 });
+  assert.deepEqual(dataRequests, []);
+  await page.click('.bp-tile[title="Iris"]');
+  await page.waitForFunction(() => /4–8–3/.test(window.backpropPlayground.root.querySelector('.bp-net-note').textContent), null, { timeout: 90000 });
+  await page.waitForFunction(() => performance.now() - window.backpropPlayground.stats.readyAt > 3000, null, { timeout: 90000 });
+  assert.deepEqual(dataRequests, ['iris.csv']);
+  await page.close();
+});
+
+test('two links whose weights differ only in the middle start from their own weights', async () => {
+  // circle, 2 features, one hidden layer of 3: 2*3 + 3 + 3*1 + 1 = 13 parameters.
+  const base = Array.from({ length: 13 }, (_, i) => (i % 2 ? -1 : 1) * (0.25 + i / 16));
+  const other = base.slice(); other[10] = 1.5;  // not among the first 8, not the last
+  const enc = (a) => Buffer.from(new Float32Array(a).buffer).toString('base64url');
+  const link = (a) => `#dataset=circle&networkShape=3&weights=${enc(a)}`;
+  const { page, errors } = await openPage(env.browser, env.site.url, link(base));
+  const params = () => page.evaluate(() => Array.from(window.backpropPlayground.getParameters()));
+  assert.deepEqual(await params(), base);
+  await page.evaluate((hash) => { window.location.hash = hash; }, link(other));
+  await page.waitForFunction((v) => window.backpropPlayground.getParameters()[10] === v, other[10], { timeout: 60000 });
+  assert.deepEqual(await params(), other);
+  // Reset goes back to the second link's weights, not the first's.
+  await page.evaluate(() => window.backpropPlayground.step());
+  await page.waitForFunction(() => window.backpropPlayground.getParameters()[0] !== 0.25);
+  await page.evaluate(() => window.backpropPlayground.reset());
+  await page.waitForFunction((v) => JSON.stringify(Array.from(window.backpropPlayground.getParameters())) === JSON.stringify(v), other, { timeout: 60000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('play on the spiral: the epoch rises, the test loss falls, the heatmap changes', async () => {
   const { page, errors } = await openPage(env.browser, env.site.url, '#dataset=spiral&features=x1,x2,sinx1,sinx2&networkShape=8,8,5&learningRate=0.01&showTestData=true');
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => Number.isFinite(Number(window.backpropPlayground.root.querySelector('.bp-metrics output').textContent)), null, { timeout: 90000 });
   const before0 = await metricsOf(page);
   const pixels0 = await heatmapPixels(page);
   await page.click('.bp-play');
@@ -149,8 +190,7 @@ test('an edited weight goes into the link and comes back from it', async () => {
   await page.locator('.bp-card input').fill('-0.75');
   await page.locator('.bp-card input').press('Enter');
   await page.waitForFunction(() => window.backpropPlayground.getParameters().at(-1) === -0.75);
-  await page.waitForFunction(() => window.location.hash.includes('weights='));
-  await page.waitForTimeout(200);
+  await page.waitForFunction(() => window.backpropPlayground.getState().weights?.at(-1) === -0.75 && window.location.hash.includes('weights='));
   const url = await page.evaluate(() => window.location.href);
   const again = await openPage(env.browser, url, '');
   const restored = await again.page.evaluate(() => Array.from(window.backpropPlayground.getParameters()));
@@ -169,8 +209,9 @@ test('digits: the preset network reaches the stated accuracy (>= 93% test after 
   await page.getByLabel('Stop at epoch').fill('30');
   await page.getByLabel('Stop at epoch').press('Tab');
   await page.click('.bp-play');
-  await page.waitForFunction(() => window.backpropPlayground.root.dataset.playing === 'false' && Number(window.backpropPlayground.root.dataset.epoch) >= 30, null, { timeout: 60000 });
-  await page.waitForTimeout(400);
+  await page.waitForFunction(() => window.backpropPlayground.root.dataset.playing === 'false' && Number(window.backpropPlayground.root.dataset.epoch) >= 30, null, { timeout: 90000 });
+  await page.waitForFunction(() => /%$/.test(window.backpropPlayground.root.querySelectorAll('.bp-metrics output')[2].textContent)
+    && /accuracy \d+\.\d%/.test(window.backpropPlayground.root.querySelector('.bp-confusion-title').textContent), null, { timeout: 90000 });
   const m = await metricsOf(page);
   const accuracy = parseFloat(m.metric);
   console.log(`# digits: test accuracy ${m.metric} after epoch ${await epochOf(page)}, test loss ${m.testLoss}`);
@@ -256,7 +297,7 @@ test('keyboard shortcuts, drawn points, gradient check and export', async () => 
   await page.waitForFunction(() => window.backpropPlayground.getState().points?.labels.length === 8);
   assert.match(await hashOf(page), /dataset=custom&.*points=/);
   // Keyboard: focus inside the playground, P plays, P pauses, S steps, R resets.
-  await page.waitForTimeout(200);
+  await page.waitForFunction(() => window.backpropPlayground.stats.pending === 0);
   const initial = await page.evaluate(() => Array.from(window.backpropPlayground.getParameters()));
   await page.focus('.bp-root');
   await page.keyboard.press('p');
@@ -324,6 +365,38 @@ test('phone-sized viewport: stacked, no horizontal scrolling, touch-sized contro
   await page.close();
 });
 
+test('phone-sized viewport: the network diagram fits its panel, or the panel scrolls to the output column', async () => {
+  const outputInPanel = (page) => page.evaluate(() => {
+    const root = window.backpropPlayground.root;
+    const panel = root.querySelector('.bp-network').getBoundingClientRect();
+    const out = root.querySelector('.bp-node-out').getBoundingClientRect();
+    return out.left >= panel.left && out.right <= panel.right && out.width > 0;
+  });
+  const scrollable = (page) => page.evaluate(() => {
+    const panel = window.backpropPlayground.root.querySelector('.bp-network');
+    return { overflow: getComputedStyle(panel).overflowX, scrollWidth: panel.scrollWidth, clientWidth: panel.clientWidth };
+  });
+  const viewport = { width: 390, height: 844 };
+  // The default network fits.
+  const small = await openPage(env.browser, env.site.url, '#dataset=circle', { viewport });
+  assert.equal(await outputInPanel(small.page), true, 'the output column of 2-4-2-1 is inside the panel');
+  await small.page.locator('.bp-network').screenshot({ path: 'tests/e2e/screenshots/phone-network.png' });
+  assert.deepEqual(small.errors, []);
+  await small.page.close();
+  // A deeper one fits, or its panel scrolls sideways to the output column.
+  const { page, errors } = await openPage(env.browser, env.site.url, '#dataset=spiral&features=x1,x2,sinx1,sinx2&networkShape=8,8,5', { viewport });
+  if (!(await outputInPanel(page))) {
+    const s = await scrollable(page);
+    assert.ok(['auto', 'scroll'].includes(s.overflow) && s.scrollWidth > s.clientWidth, `the panel does not scroll: ${JSON.stringify(s)}`);
+    await page.evaluate(() => { const p = window.backpropPlayground.root.querySelector('.bp-network'); p.scrollLeft = p.scrollWidth; });
+    assert.equal(await outputInPanel(page), true, 'scrolled, the output column is inside the panel');
+  }
+  await page.locator('.bp-network').screenshot({ path: 'tests/e2e/screenshots/phone-network-deep.png' });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0, 'the page itself does not scroll sideways');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('hovering a neuron shows its heatmap in the main plot; iris shows a projection', async () => {
   const { page, errors } = await openPage(env.browser, env.site.url, '#dataset=circle&networkShape=4');
   await page.click('.bp-play');
@@ -332,7 +405,7 @@ test('hovering a neuron shows its heatmap in the main plot; iris shows a project
   const output = await heatmapPixels(page);
   await page.hover('[aria-label^="Layer 1 neuron 2"]');
   await page.waitForFunction(() => /Showing layer 1 neuron 2/i.test(window.backpropPlayground.root.querySelector('.bp-plot-caption').textContent));
-  await page.waitForTimeout(100);
+  await page.waitForFunction((before) => window.backpropPlayground.root.querySelector('.bp-heat').toDataURL() !== before, output, { timeout: 90000 });
   assert.notEqual(await heatmapPixels(page), output, 'the plot shows the neuron');
   await shot(page, 'neuron-hover');
   await page.mouse.move(5, 5);
@@ -343,7 +416,7 @@ test('hovering a neuron shows its heatmap in the main plot; iris shows a project
   await page.click('.bp-play');
   await page.waitForFunction(() => Number(window.backpropPlayground.root.dataset.epoch) > 60);
   await page.click('.bp-play');
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => window.backpropPlayground.root.dataset.playing === 'false');
   await shot(page, 'iris', { fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
@@ -387,13 +460,30 @@ test('works from a sub-path and offline once loaded', async () => {
   const site = await serveStatic(top, 0);
   try {
     const { page, errors } = await openPage(env.browser, `${site.url}some/sub/path/`, '#dataset=gaussian');
-    await page.waitForTimeout(2500);  // the data sets are prefetched in the background
+    const note = () => page.evaluate(() => window.backpropPlayground.root.querySelector('.bp-net-note').textContent);
+    // A data file chosen once is kept: Wine works again offline.
+    await page.click('.bp-tile[title="Wine"]');
+    await page.waitForFunction(() => /13–8–3/.test(window.backpropPlayground.root.querySelector('.bp-net-note').textContent), null, { timeout: 90000 });
+    await page.click('.bp-tile[title="Gaussian"]');
+    await page.waitForFunction(() => /2–4–2–\d neurons/.test(window.backpropPlayground.root.querySelector('.bp-net-note').textContent), null, { timeout: 90000 });
     await env.browser.setOffline(true);
     await page.click('.bp-tile[title="Wine"]');
     await page.waitForFunction(() => /13–8–3/.test(window.backpropPlayground.root.querySelector('.bp-net-note').textContent), null, { timeout: 90000 });
     await page.click('.bp-play');
     await page.waitForFunction(() => Number(window.backpropPlayground.root.dataset.epoch) > 10);
     await page.click('.bp-play');
+    await page.waitForFunction(() => window.backpropPlayground.root.dataset.playing === 'false');
+    // One never fetched: a clear message, and the previous settings stay.
+    await page.click('.bp-tile[title="Iris"]');
+    const banner = page.locator('.bp-banner');
+    await banner.waitFor({ timeout: 90000 });
+    const text = await banner.innerText();
+    console.log(`# offline iris: ${text.replace(/\s+/g, ' ')}`);
+    assert.match(text, /could not download the Iris data \(iris\.csv\)/);
+    assert.match(text, /offline/i);
+    await page.waitForFunction(() => window.backpropPlayground.getState().dataset === 'wine' && window.backpropPlayground.stats.pending === 0);
+    assert.match(await note(), /13–8–3/);
+    await shot(page, 'offline-iris');
     assert.deepEqual(errors, []);
     await page.close();
   } finally {

@@ -23,18 +23,21 @@ for (let i = 0; i < 256; i++) {
   for (let c = 0; c < 3; c++) LUT[i * 3 + c] = from[c] + (to[c] - from[c]) * f;
 }
 
-/** Writes the colour of a signed value t (clamped to [-1, 1]) at out[o..o+3]. */
-export function divergingInto(t, out, o, alpha = 255) {
+/** The LUT entry (0..255) of a signed value t, clamped to [-1, 1]; NaN maps to the middle. */
+export function divergingIndex(t) {
   const c = t >= 1 ? 1 : t <= -1 ? -1 : (t || 0);
-  const i = Math.round((c + 1) * 127.5) * 3;
+  return Math.round((c + 1) * 127.5);
+}
+
+/** Writes the colour of a signed value t (clamped to [-1, 1]) at out[o..o+3] (ImageData pixels). */
+export function divergingInto(t, out, o, alpha = 255) {
+  const i = divergingIndex(t) * 3;
   out[o] = LUT[i]; out[o + 1] = LUT[i + 1]; out[o + 2] = LUT[i + 2]; out[o + 3] = alpha;
 }
 
-export function divergingCss(t) {
-  const px = [0, 0, 0, 0];
-  divergingInto(t, px, 0);
-  return `rgb(${px[0]},${px[1]},${px[2]})`;
-}
+const CSS = Array.from({ length: 256 }, (_, i) => `rgb(${LUT[i * 3]},${LUT[i * 3 + 1]},${LUT[i * 3 + 2]})`);
+/** The CSS colour of a signed value t: one of 256 strings made once. */
+export function divergingCss(t) { return CSS[divergingIndex(t)]; }
 
 /** Class k with confidence f in [0, 1] mixed from the neutral grey. */
 export function classInto(k, f, out, o) {

@@ -12,6 +12,7 @@ import { divergingInto, classInto, divergingCss, classColor } from './colors.js'
 export function paintGrid(image, values, rows, n, mode, discretize = false, row = 0, light = 0) {
   const px = image.data;
   const P = n * n;
+  const offset = mode.offset || 0; const scale = mode.scale || 1;
   for (let p = 0; p < P; p++) {
     const i = p % n; const j = (p - i) / n;
     const o = ((n - 1 - j) * n + i) * 4;
@@ -26,7 +27,7 @@ export function paintGrid(image, values, rows, n, mode, discretize = false, row 
       const f = discretize ? 0.75 : Math.max(0, (share - 1 / rows) / (1 - 1 / rows));
       classInto(best, f * 0.85, px, o);
     } else {
-      let t = (values[p * rows + row] - (mode.offset || 0)) * (mode.scale || 1);
+      let t = (values[p * rows + row] - offset) * scale;
       if (discretize) t = t > 0 ? 0.7 : -0.7;
       divergingInto(t, px, o);
     }

@@ -50,6 +50,8 @@ export interface PlaygroundOptions {
 export interface PlaygroundStats {
   startedAt: number; readyAt: number; firstFrameAt: number; firstTrainedFrameAt: number;
   heapBytes: number; variant: 'simd' | 'base' | '';
+  /** Settings sent to the worker and not yet answered (0: the last frame reflects the settings). */
+  pending: number;
 }
 
 export interface PlaygroundController {

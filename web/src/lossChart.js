@@ -1,72 +1,83 @@
 // The loss chart: train and test loss against epochs (left axis, linear or log), accuracy or R²
-// on the right axis (0..1), hover values in the legend. Columnar Float64Arrays as uPlot wants;
-// the series are bounded by halving (every other point) so a long run stays cheap; one setData
-// per animation frame at most.
+// on the right axis (0..1), hover values in the legend. It draws the engine's history as it is
+// (trainer.history(): one point per epoch, bounded and decimated by the core, 5 numbers a point),
+// in uPlot's columns; redrawn at most every REDRAW_MS.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { h } from './dom.js';
 
-const CAPACITY = 1200;
+const REDRAW_MS = 100;
+const COLUMNS = 5;  // epoch, train loss, test loss, train metric, test metric
 
 export class LossChart {
   constructor() {
     this.el = h('div', { class: 'bp-chart', role: 'img', 'aria-label': 'Loss and accuracy over the epochs' });
     this.log = false;
     this.metricLabel = 'accuracy';
+    this.lastDraw = -Infinity; this.timer = 0;
     this.clear();
     this.dirty = false;
     this.resizeObserver = new ResizeObserver(() => this.#resize());
     this.resizeObserver.observe(this.el);
+    // Making the uPlot chart is one of the page's longest tasks: do it while the main thread idles
+    // (the engine is still loading in its worker), not in the frame that brings the first point.
+    const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
+    this.idleId = idle(() => { this.idleId = 0; if (!this.plot) { this.#build(); this.draw(); } }, { timeout: 1000 });
   }
 
-  destroy() { this.resizeObserver.disconnect(); this.plot?.destroy(); }
+  destroy() { (globalThis.cancelIdleCallback || clearTimeout)(this.idleId); clearTimeout(this.timer); this.resizeObserver.disconnect(); this.plot?.destroy(); }
 
-  clear() {
-    this.cols = [0, 1, 2, 3, 4].map(() => new Float64Array(CAPACITY));
-    this.n = 0;
-    this.stride = 1; this.seen = 0;
-    this.dirty = true;
-  }
+  clear() { this.setHistory(new Float64Array(0)); }
 
-  setLog(log) { this.log = log; this.#build(); }
+  setLog(log) { this.log = log; this.#columns(); if (this.plot) this.#build(); }
 
   /** 'accuracy' (classification) or 'R²' (regression): the label of the right axis. */
   setMetric(label) {
     if (label === this.metricLabel && this.plot) return;
     this.metricLabel = label;
-    this.#build();
+    if (this.plot) this.#build();
   }
 
-  push(epoch, trainLoss, testLoss, trainMetric, testMetric) {
-    if (this.n && epoch < this.cols[0][this.n - 1]) this.clear();
-    if (this.n && epoch === this.cols[0][this.n - 1]) return;
-    if (this.seen++ % this.stride !== 0) return;
-    if (this.n === CAPACITY) {
-      for (const c of this.cols) { for (let i = 0; i < CAPACITY / 2; i++) c[i] = c[2 * i]; }
-      this.n = CAPACITY / 2;
-      this.stride *= 2;
-    }
-    const pos = (v) => (Number.isFinite(v) ? (this.log ? Math.max(v, 1e-8) : v) : NaN);
-    const row = [epoch, pos(trainLoss), pos(testLoss), clamp01(trainMetric), clamp01(testMetric)];
-    row.forEach((v, i) => { this.cols[i][this.n] = v; });
-    this.n++;
+  /** history: the engine's Float64Array, COLUMNS numbers per point. */
+  setHistory(history) {
+    this.history = history;
+    this.n = history.length / COLUMNS;
+    this.#columns();
+  }
+
+  /** uPlot's columns from the history: NaN as gaps, losses kept positive on a log axis, metrics in [0, 1]. */
+  #columns() {
+    const hist = this.history; const n = this.n;
+    const pos = (v) => (Number.isFinite(v) ? (this.log ? Math.max(v, 1e-8) : v) : null);
+    const unit = (v) => (Number.isFinite(v) ? Math.max(0, Math.min(1, v)) : null);
+    const map = [(v) => v, pos, pos, unit, unit];
+    this.cols = map.map((f, c) => {
+      const col = new Array(n);
+      for (let p = 0; p < n; p++) col[p] = f(hist[p * COLUMNS + c]);
+      return col;
+    });
     this.dirty = true;
   }
 
-  /** Called from the playground's animation frame. */
+  /** Called from the playground's animation frame; redraws at most every REDRAW_MS (a uPlot redraw
+   *  with its axes costs several ms), the last change is drawn when the interval is over. */
   draw() {
-    if (!this.dirty) return;
-    if (!this.plot) this.#build();
+    if (!this.dirty || this.timer) return;
+    const wait = this.lastDraw + REDRAW_MS - performance.now();
+    if (wait > 0) { this.timer = setTimeout(() => { this.timer = 0; this.draw(); }, wait); return; }
+    if (!this.plot && this.n && !this.idleId) this.#build();
     if (!this.plot) return;
+    this.lastDraw = performance.now();
     this.dirty = false;
-    const data = this.cols.map((c) => nanToNull(c.subarray(0, this.n)));
-    this.plot.setData(data);
+    this.plot.setData(this.cols);
     // Without a hover, the legend shows the latest values.
     if (this.plot.cursor.idx == null && this.n) this.plot.setLegend({ idx: this.n - 1 });
   }
 
   #opts(width) {
     const metric = this.metricLabel;
+    // One plain font: uPlot's default list (emoji fonts included) costs a font lookup per axis draw.
+    const font = '11px sans-serif'; const labelFont = 'bold 11px sans-serif';
     const fmt = (digits) => (u, v) => (v === null || v === undefined || Number.isNaN(v) ? '–' : v.toFixed(digits));
     return {
       width, height: 190,
@@ -74,9 +85,9 @@ export class LossChart {
       scales: { x: { time: false }, y: { distr: this.log ? 3 : 1 }, m: { range: [0, 1] } },
       legend: { live: true },
       axes: [
-        { label: 'epoch', labelSize: 18, size: 34, stroke: '#55616b', grid: { stroke: '#edf0f2' }, ticks: { stroke: '#d5dade' } },
-        { label: 'loss', labelSize: 18, size: 48, stroke: '#55616b', grid: { stroke: '#edf0f2' }, ticks: { stroke: '#d5dade' } },
-        { scale: 'm', side: 1, label: metric, labelSize: 18, size: 44, stroke: '#55616b', grid: { show: false }, splits: () => [0, 0.25, 0.5, 0.75, 1], values: (u, vs) => vs.map((v) => v.toFixed(2)) },
+        { label: 'epoch', font, labelFont, labelSize: 18, size: 34, stroke: '#55616b', grid: { stroke: '#edf0f2' }, ticks: { stroke: '#d5dade' } },
+        { label: 'loss', font, labelFont, labelSize: 18, size: 48, stroke: '#55616b', grid: { stroke: '#edf0f2' }, ticks: { stroke: '#d5dade' } },
+        { scale: 'm', side: 1, label: metric, font, labelFont, labelSize: 18, size: 44, stroke: '#55616b', grid: { show: false }, splits: () => [0, 0.25, 0.5, 0.75, 1], values: (u, vs) => vs.map((v) => v.toFixed(2)) },
       ],
       series: [
         { label: 'epoch', value: fmt(2) },
@@ -92,17 +103,14 @@ export class LossChart {
     const width = this.el.clientWidth;
     if (!width) return;
     this.plot?.destroy();
-    this.plot = new uPlot(this.#opts(width), this.cols.map((c) => nanToNull(c.subarray(0, this.n))), this.el);
+    this.plot = new uPlot(this.#opts(width), this.cols, this.el);
     this.dirty = false;
   }
 
   #resize() {
     const width = this.el.clientWidth;
-    if (!width) return;
-    if (!this.plot) this.#build();
-    else if (Math.abs(this.plot.width - width) > 1) this.plot.setSize({ width, height: 190 });
+    if (!width || !this.plot) return;  // the plot is made by the first draw() with points
+    if (Math.abs(this.plot.width - width) > 1) this.plot.setSize({ width, height: 190 });
   }
 }
 
-function clamp01(v) { return Number.isFinite(v) ? Math.max(0, Math.min(1, v)) : NaN; }
-function nanToNull(a) { return Array.from(a, (v) => (Number.isNaN(v) ? null : v)); }

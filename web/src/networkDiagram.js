@@ -9,7 +9,8 @@ import { paintGrid, outputMode } from './heatmap.js';
 import { divergingCss } from './colors.js';
 
 const MAX_SHOWN = 10;
-const MIN_GAP = 92;  // px between layer columns: room for a layer's buttons and activation menu
+const MIN_GAP = 92;      // px between layer columns: room for a layer's buttons and activation menu
+const COMPACT_GAP = 68;  // narrow panels (phones): smaller menus (styles.css .bp-net-compact)
 const ACTIVATION_LABELS = { tanh: 'Tanh', relu: 'ReLU', leaky_relu: 'Leaky ReLU', sigmoid: 'Sigmoid', linear: 'Linear' };
 export { ACTIVATION_LABELS };
 
@@ -24,12 +25,13 @@ export class NetworkDiagram {
     this.svg = h('svg:svg', { class: 'bp-links', 'aria-hidden': 'true' });
     this.body.append(this.svg);
     this.el.append(this.header, this.body);
-    this.net = null; this.state = null; this.links = []; this.nodes = []; this.width = 0;
+    this.net = null; this.state = null; this.links = []; this.nodes = []; this.available = 0;
+    // The diagram is as wide as its panel, or wider when the layers need it (the panel scrolls).
     this.resizeObserver = new ResizeObserver(() => {
-      const w = this.body.clientWidth;
-      if (w && Math.abs(w - this.width) > 2) this.render();
+      const w = this.el.clientWidth;
+      if (w && Math.abs(w - this.available) > 2) this.render();
     });
-    this.resizeObserver.observe(this.body);
+    this.resizeObserver.observe(this.el);
   }
 
   destroy() { this.resizeObserver.disconnect(); }
@@ -48,11 +50,16 @@ export class NetworkDiagram {
     const twoD = net.twoD;
     const L = net.layers.length;
     const node = twoD ? 36 : 20;
-    // Narrow screens: keep at least MIN_GAP between columns; the panel scrolls sideways instead.
-    const required = (twoD ? 64 : 96) + 40 + node + (L - 1) * MIN_GAP;
-    this.el.style.minWidth = `${required}px`;
-    const width = Math.max(this.body.clientWidth || 600, required);
-    this.width = width;
+    const left = twoD ? 64 : 96; const right = 40;
+    // Narrow panels: compact menus first; where even that does not fit, the panel scrolls sideways.
+    const available = this.el.clientWidth;
+    this.available = available;
+    const compact = !!available && available < left + right + node + (L - 1) * MIN_GAP;
+    this.el.classList.toggle('bp-net-compact', compact);
+    const required = left + right + node + (L - 1) * (compact ? COMPACT_GAP : MIN_GAP);
+    const width = Math.max(available || 600, required);
+    this.body.style.width = `${width}px`;
+    this.header.style.width = `${width}px`;
     const gap = twoD ? 12 : 8;
     // Columns: inputs (all 7 features for 2-D data), hidden layers, output.
     const columns = [];
@@ -68,7 +75,6 @@ export class NetworkDiagram {
     const maxRows = Math.max(...columns.map((c) => c.length));
     const top = 8;
     const height = top + maxRows * (node + gap) + 24;
-    const left = twoD ? 64 : 96; const right = 40;
     const colX = columns.map((_, c) => (L === 1 ? left : left + (c * (width - left - right - node)) / (L - 1)));
 
     this.svg.replaceChildren();
@@ -205,14 +211,19 @@ export class NetworkDiagram {
   update(params, thumbs) {
     this.lastParams = params; this.lastThumbs = thumbs;
     if (!params) return;
+    // Only what changed is written: an unchanged attribute costs no style, layout or paint.
     for (const link of this.links) {
       const w = params[link.index];
-      const a = Math.min(Math.abs(w), 5);
-      link.path.setAttribute('stroke-width', (0.6 + a * 1.6).toFixed(2));
-      link.path.setAttribute('stroke', divergingCss(w));
+      const width = (0.6 + Math.min(Math.abs(w), 5) * 1.6).toFixed(1);
+      const stroke = divergingCss(w);
+      if (width !== link.width) { link.width = width; link.path.setAttribute('stroke-width', width); }
+      if (stroke !== link.stroke) { link.stroke = stroke; link.path.setAttribute('stroke', stroke); }
     }
     for (const n of this.nodes) {
-      if (n.bias && n.biasIndex >= 0) n.bias.style.background = divergingCss(params[n.biasIndex]);
+      if (n.bias && n.biasIndex >= 0) {
+        const background = divergingCss(params[n.biasIndex]);
+        if (background !== n.background) { n.background = background; n.bias.style.background = background; }
+      }
       if (!n.canvas || !thumbs || n.row < 0) continue;
       const ctx = n.canvas.getContext('2d');
       if (!n.image || n.image.width !== thumbs.n) { n.canvas.width = thumbs.n; n.canvas.height = thumbs.n; n.image = ctx.createImageData(thumbs.n, thumbs.n); }

@@ -3,6 +3,7 @@
 // with requestAnimationFrame. Nothing here is global: several playgrounds can share a page.
 import { h, formatNumber } from './dom.js';
 import { ToWorker, FromWorker } from './protocol.js';
+import { startEngineWorker } from './spawn.js';
 import {
   DEFAULTS, LIMITS, parseHash, toHash, normalizeState,
 } from './state.js';
@@ -25,7 +26,7 @@ export class Playground {
   constructor(element, options = {}) {
     this.host = element;
     this.options = options;
-    this.stats = { startedAt: performance.now(), readyAt: NaN, firstFrameAt: NaN, firstTrainedFrameAt: NaN, heapBytes: 0, variant: '' };
+    this.stats = { startedAt: performance.now(), readyAt: NaN, firstFrameAt: NaN, firstTrainedFrameAt: NaN, heapBytes: 0, variant: '', pending: 0 };
     const initial = this.#initialState(options);
     this.state = initial.state;
     this.applied = this.state;
@@ -33,10 +34,15 @@ export class Playground {
     this.info = null; this.csvInfo = null; this.csvName = '';
     this.data = null; this.net = null; this.frame = null; this.playing = false;
     this.rafId = 0; this.destroyed = false;
+    // The engine first: the worker loads and configures it while the page builds its DOM.
+    this.engine = options.engine || startEngineWorker(options);
+    this.worker = this.engine.worker;
+    this.#configure();
+    if (options.autoplay) this.play();
     this.#build();
+    this.engine.attach((msg) => this.#onMessage(msg), (e) => this.#setStatus(`The training worker failed: ${e.message || 'unknown error'}`, true));
     this.#showLinkErrors(initial.errors);
     this.#syncControls();
-    this.#startWorker();
     if (options.hash) {
       this.onHashChange = () => {
         if (window.location.hash === this.writtenHash) return;
@@ -53,7 +59,7 @@ export class Playground {
   pause() { this.#post(ToWorker.pause); }
   toggle() { if (this.playing) this.pause(); else this.play(); }
   step() { this.#post(ToWorker.step); }
-  reset() { this.chart.clear(); this.#post(ToWorker.reset); }
+  reset() { this.#post(ToWorker.reset); }
   getState() { return this.state; }
   /** A copy of the parameters of the last frame (layout: backprop.d.ts). */
   getParameters() { return this.frame?.params ? this.frame.params.slice() : null; }
@@ -172,18 +178,6 @@ export class Playground {
     this.host.append(this.root);
   }
 
-  #startWorker() {
-    this.worker = this.options.workerUrl
-      ? new Worker(this.options.workerUrl, { type: 'module', name: 'backprop-playground' })
-      : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'backprop-playground' });
-    this.worker.onmessage = (e) => this.#onMessage(e.data);
-    this.worker.onerror = (e) => this.#setStatus(`The training worker failed: ${e.message || 'unknown error'}`, true);
-    const here = import.meta.url;
-    const wasmBase = this.options.wasmBase ? new URL(this.options.wasmBase, document.baseURI).href : new URL(['..', 'wasm', ''].join('/'), here).href;
-    const dataBase = this.options.dataBase ? new URL(this.options.dataBase, document.baseURI).href : new URL(['..', 'data', ''].join('/'), here).href;
-    this.#post(ToWorker.init, { wasmBase, dataBase, simd: this.options.simd });
-  }
-
   #post(type, fields = {}) { this.worker.postMessage({ type, ...fields }); }
 
   // --- state ---------------------------------------------------------------------------------
@@ -226,10 +220,12 @@ export class Playground {
     this.#configure();
   }
 
-  #configure() {
-    if (!this.ready) return;
+  /** Sends the settings (the worker runs them after 'init'); weightsApplied: the worker already
+   *  has state.weights (an edit). */
+  #configure(weightsApplied = false) {
     this.pending.push(this.state);
-    this.#post(ToWorker.configure, { config: { state: this.state } });
+    this.stats.pending = this.pending.length;
+    this.#post(ToWorker.configure, { config: { state: this.state, weightsApplied } });
   }
 
   #writeHash() {
@@ -318,14 +314,12 @@ export class Playground {
         this.stats.heapBytes = msg.heapBytes;
         this.dataPanel.setPreviews(msg.previews);
         this.#setStatus(`Engine ready: WebAssembly ${msg.variant === 'simd' ? 'with SIMD' : 'baseline'} (${msg.simdSets}), loaded in ${msg.loadMs.toFixed(0)} ms.`);
-        this.#post(ToWorker.setSpeed, { speed: this.state.speed });
-        this.#configure();
         break;
       case FromWorker.configured: {
         const requested = this.pending.shift();
+        this.stats.pending = this.pending.length;
         if (msg.ok) {
           this.applied = requested;
-          if (this.options.autoplay && !this.autoplayed) { this.autoplayed = true; this.play(); }
           if (requested.dataset === 'csv') this.dataPanel.showCsvError('');
         } else {
           if (requested && requested.dataset === 'csv' && this.applied.dataset !== 'csv') this.dataPanel.showCsvError(msg.message);
@@ -392,11 +386,7 @@ export class Playground {
       this.root.dataset.playing = String(frame.playing);
       if (frame.playing) this.#clearBanner('divergence');
     }
-    const m = frame.metrics;
-    if (m) {
-      const classification = this.info?.task === 'classification';
-      this.chart.push(frame.epochFloat, m.trainLoss, m.testLoss, classification ? m.trainAccuracy : m.trainR2, classification ? m.testAccuracy : m.testR2);
-    }
+    if (frame.history) this.chart.setHistory(frame.history);
     if (frame.diverged && !this.divergenceShown) this.#showDivergence(frame.divergence);
     if (!frame.diverged) this.divergenceShown = false;
     if (this.editedParameter && frame.params) this.#rememberWeights(frame.params);
@@ -410,8 +400,7 @@ export class Playground {
       this.applied = this.state;
       // The worker already has these weights: record them for the link without a rebuild.
       this.#writeHash();
-      this.pending.push(this.state);
-      this.#post(ToWorker.configure, { config: { state: this.state, weightsApplied: true } });
+      this.#configure(true);
     }
   }
 

@@ -12,7 +12,6 @@ export const ToWorker = Object.freeze({
   reset: 'reset',             // {}  same seed's initial weights, epoch 0
   setSpeed: 'setSpeed',       // { speed }  index into SPEEDS
   setStop: 'setStop',         // { stopEpoch, stopLoss }  0 = off
-  setLearningRate: 'setLearningRate', // { learningRate }  live, no reset
   setParameter: 'setParameter',       // { index, value }
   focus: 'focus',             // { neuron }  row of predictGrid(allNeurons), or -1 for the output
   ack: 'ack',                 // {}  the page has drawn a frame: the worker may send another
@@ -20,19 +19,19 @@ export const ToWorker = Object.freeze({
   recover: 'recover',         // { learningRate? }  after a divergence: last good weights, go on
   gradientCheck: 'gradientCheck', // { samples, maxParameters }
   exportModel: 'exportModel', // {}
-  requestFrame: 'requestFrame', // {}  send a frame now (e.g. after a resize)
 });
 
 /** Worker -> page. */
 export const FromWorker = Object.freeze({
-  ready: 'ready',             // { simd, simdSets, heapBytes, previews }
+  started: 'started',         // {}  the worker's script runs (sent once, before 'ready')
+  ready: 'ready',             // { variant, simdSets, heapBytes, loadMs, previews }
   data: 'data',               // { info, twoD, extent, train: {n, x, labels, targets}, test: {...} }
   configured: 'configured',   // { ok, scope?, message? }  the answer to every configure
   csvLoaded: 'csvLoaded',     // { name, info }  a user's CSV parsed; the page configures dataset=csv
-  network: 'network',         // { layers, activations, features, options, numParameters }
-  frame: 'frame',             // see worker.js makeFrame()
+  network: 'network',         // { layers, activations, inputNames, head, twoD, standardize, optionsJson, numParameters }
+  frame: 'frame',             // see worker/frame.js makeFrame()
   stopped: 'stopped',         // { reason }  training paused by the worker (target, divergence)
-  error: 'error',             // { scope: 'csv'|'config'|'engine'|'data', message }
+  error: 'error',             // { scope: 'csv'|'config'|'engine'|'data'|'weight', message }
   gradientCheck: 'gradientCheck', // { result } | { error }
   model: 'model',             // { json }
 });

@@ -1,0 +1,65 @@
+// The page's run commands: play, pause, step, reset, a weight edit, recovery after a divergence,
+// the gradient check and the model export. Each answers with a frame (or its own message).
+import { FromWorker } from '../protocol.js';
+import { w, post, messageOf, speedIndex } from './session.js';
+import { sendFrame } from './frame.js';
+import { play as startLoop, trainOneFrame } from './loop.js';
+
+export function play() {
+  if (!w.trainer || !w.train) {
+    post({ type: FromWorker.stopped, reason: 'nodata', message: 'Add some points first: there is nothing to train on.' });
+  } else {
+    startLoop();
+  }
+  sendFrame();
+}
+
+export function pause() { w.playing = false; sendFrame(); }
+
+export function step() {
+  w.playing = false;
+  if (w.trainer && w.train) trainOneFrame();
+  sendFrame();
+}
+
+export function reset() { w.trainer?.reset(); sendFrame(); }
+
+export function setSpeed({ speed }) { w.speed = speedIndex(speed); }
+
+export function setStop({ stopEpoch, stopLoss }) { w.stopEpoch = stopEpoch || 0; w.stopLoss = stopLoss || 0; }
+
+export function focus({ neuron }) { w.focus = neuron; if (!w.playing) sendFrame(); }
+
+export function setParameter({ index, value }) {
+  if (!w.trainer) return;
+  try { w.trainer.setParameter(index, value); } catch (e) {
+    post({ type: FromWorker.error, scope: 'weight', message: messageOf(e) });
+  }
+  sendFrame();
+}
+
+/** After a divergence: the weights at the end of the last healthy epoch, optionally a new rate. */
+export function recover({ learningRate }) {
+  if (!w.trainer) return;
+  if (learningRate) w.trainer.setLearningRate(learningRate);
+  w.trainer.restoreHealthy();
+  sendFrame();
+}
+
+export function gradientCheck({ samples, maxParameters }) {
+  if (!w.trainer || !w.train) {
+    post({ type: FromWorker.gradientCheck, error: 'There is no training data to check gradients on.' });
+    return;
+  }
+  try {
+    const t0 = performance.now();
+    const result = w.trainer.gradientCheck(samples, maxParameters);
+    post({ type: FromWorker.gradientCheck, result: { ...result }, ms: performance.now() - t0 });
+  } catch (e) {
+    post({ type: FromWorker.gradientCheck, error: messageOf(e) });
+  }
+}
+
+export function exportModel() {
+  if (w.trainer) post({ type: FromWorker.model, json: w.trainer.toModelJson() });
+}
