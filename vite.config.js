@@ -22,7 +22,10 @@ function preloadDynamicImports() {
           links.push(`<link rel="modulepreload" crossorigin href="./${dyn.fileName}">`);
           for (const css of dyn.viteMetadata?.importedCss ?? []) links.push(`<link rel="preload" as="style" crossorigin href="./${css}">`);
         }
-        return links.length ? html.replace('</head>', `  ${links.join('\n  ')}\n</head>`) : html;
+        // The page compiles the SIMD build of the engine itself (spawn.js): its download starts
+        // while main.js loads. (A browser without SIMD fetches the baseline build instead.)
+        const wasm = '<link rel="preload" as="fetch" type="application/wasm" crossorigin href="./wasm/backprop-simd.wasm">';
+        return html.replace(/<script type="module"/, `${wasm}\n  <script type="module"`).replace('</head>', `  ${links.join('\n  ')}\n</head>`);
       },
     },
   };
@@ -31,6 +34,9 @@ function preloadDynamicImports() {
 export default defineConfig({
   plugins: [preloadDynamicImports()],
   root: 'web',
+  // The engine's loader is bundled into the page and the worker (package self-reference, as the
+  // package's users import it), so the worker needs no extra request for it.
+  resolve: { alias: [{ find: /^backprop-playground\/engine$/, replacement: here('./wasm/loader.js') }] },
   base: './',
   publicDir: 'public',
   build: {
