@@ -196,6 +196,9 @@ export interface LoadOptions {
   wasmModule?: WebAssembly.Module | Promise<WebAssembly.Module>;
   /** The variant's .wasm fetched by the caller (compiled streaming): nothing else is fetched. */
   wasmResponse?: Response | Promise<Response>;
+  /** The variant's glue (default export of backprop-<variant>.js), bundled by the caller: the .js
+   *  is not imported from baseUrl. Must match the variant (`simd`). */
+  createModule?: (options: object) => Promise<BackpropModule>;
 }
 export function loadBackprop(
   options?: LoadOptions,

@@ -15,6 +15,8 @@
 // worker, as a posted WebAssembly.Module): `wasmModule` (a WebAssembly.Module or a promise of one)
 // or `wasmResponse` (a Response or a promise of one, compiled streaming). Nothing is fetched then.
 // `wasmFileUrl()` names the file such a page fetches; the variant must match (pass `simd`).
+// `createModule` is the variant's glue (the default export of backprop-<variant>.js) when the
+// caller bundled it: then the .js is not imported from baseUrl.
 
 // (module (func (result v128) i32.const 0 i8x16.splat))
 const SIMD_PROBE = new Uint8Array([
@@ -81,14 +83,18 @@ async function instantiateFromModule(modulePromise, imports) {
  * @param {{simd?: boolean, baseUrl?: string|URL, print?: (s: string) => void,
  *          printErr?: (s: string) => void,
  *          wasmModule?: WebAssembly.Module|Promise<WebAssembly.Module>,
- *          wasmResponse?: Response|Promise<Response>}} [options]
+ *          wasmResponse?: Response|Promise<Response>, createModule?: Function}} [options]
  *   simd: undefined = use SIMD when supported; false = baseline; true = SIMD or throw.
  *   wasmModule / wasmResponse: the variant's .wasm, compiled or fetched by the caller (no fetch then).
+ *   createModule: the variant's glue factory, bundled by the caller (no import of the .js then).
  * @returns {Promise<{module: object, variant: 'simd'|'base'}>}
  */
-export async function loadBackprop({ simd, baseUrl, print, printErr, wasmModule, wasmResponse } = {}) {
+export async function loadBackprop({ simd, baseUrl, print, printErr, wasmModule, wasmResponse, createModule } = {}) {
   if (wasmModule !== undefined && wasmResponse !== undefined) {
     throw new Error('loadBackprop: pass wasmModule or wasmResponse, not both');
+  }
+  if (createModule !== undefined && typeof createModule !== 'function') {
+    throw new Error('loadBackprop: createModule must be the glue\'s factory function (default export of backprop-<variant>.js)');
   }
   const supported = simd === false ? false : simdSupported();
   if (simd === true && !supported) {
@@ -122,7 +128,7 @@ export async function loadBackprop({ simd, baseUrl, print, printErr, wasmModule,
     source = (imports) => instantiateFromResponse(response, imports);
   }
 
-  const { default: createBackpropModule } = await import(/* @vite-ignore */ jsUrl.href);
+  const createBackpropModule = createModule ?? (await import(/* @vite-ignore */ jsUrl.href)).default;
   const options = {};
   if (print) options.print = print;
   if (printErr) options.printErr = printErr;

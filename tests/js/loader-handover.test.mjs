@@ -98,3 +98,21 @@ test('wasmFileUrl names the file loadBackprop would fetch', async () => {
   assert.ifError(error);
   assert.deepEqual(value, [new URL('backprop-base.wasm', distDir).href, 'https://x.test/w/backprop-base.wasm']);
 });
+
+test('createModule: the given glue factory is used, the .js is not imported from baseUrl', async () => {
+  const { default: realFactory } = await import(new URL('backprop-base.js', distDir).href);
+  let calls = 0;
+  const factory = (options) => { ++calls; return realFactory(options); };
+  // A baseUrl with no glue in it: importing backprop-base.js from there would fail.
+  const { requests, value, error } = await asPage(async ({ loadBackprop }) => {
+    const { module: M } = await loadBackprop({ simd: false, baseUrl: 'https://nowhere.invalid/w/', createModule: factory, wasmModule: WebAssembly.compile(baseBytes()) });
+    return trains(M);
+  });
+  assert.ifError(error);
+  assert.equal(calls, 1);
+  assert.deepEqual(requests, []);
+  assert.equal(value, true);
+  const bad = await asPage(({ loadBackprop }) => loadBackprop({ simd: false, createModule: 'backprop-base.js' }));
+  assert.match(String(bad.error?.message), /createModule must be the glue's factory function/);
+  assert.deepEqual(bad.requests, [], 'nothing fetched for a bad option');
+});

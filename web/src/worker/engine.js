@@ -1,9 +1,10 @@
-// Loading the WASM engine (the loader is bundled with the worker; the glue and the .wasm come from
-// wasmBase), then the 'ready' message with the generated sets' previews. Real data files are
+// Loading the WASM engine (the loader and the SIMD build's glue are bundled with the worker: no
+// request before the .wasm; the baseline build's glue and every .wasm come from wasmBase), then the 'ready' message with the generated sets' previews. Real data files are
 // fetched only when chosen (data.js). With init's `precompiled`, the page compiles the .wasm and
 // posts the Module ('wasmModule', handled outside the message queue); if the page could not, the
 // loader fetches it here.
-import { loadBackprop } from 'backprop-playground/engine';
+import { loadBackprop, simdSupported } from 'backprop-playground/engine';
+import createSimdModule from '../../../wasm/dist/backprop-simd.js';
 import { FromWorker } from '../protocol.js';
 import { w, post } from './session.js';
 import { makePreviews } from './data.js';
@@ -19,7 +20,8 @@ export function wasmModule(msg) {
 export async function init({ wasmBase, dataBase, simd, precompiled }) {
   w.dataBase = dataBase;
   const started = performance.now();
-  const options = { baseUrl: wasmBase, ...(simd === undefined ? {} : { simd }) };
+  const useSimd = simd === false ? false : simdSupported();
+  const options = { baseUrl: wasmBase, ...(simd === undefined ? {} : { simd }), ...(useSimd ? { createModule: createSimdModule } : {}) };
   let module; let variant;
   if (precompiled) {
     try {
