@@ -22,15 +22,36 @@ function preloadDynamicImports() {
           links.push(`<link rel="modulepreload" crossorigin href="./${dyn.fileName}">`);
           for (const css of dyn.viteMetadata?.importedCss ?? []) links.push(`<link rel="preload" as="style" crossorigin href="./${css}">`);
         }
-        return links.length ? html.replace('</head>', `  ${links.join('\n  ')}\n</head>`) : html;
+        // The page compiles the SIMD build of the engine itself (spawn.js): its download starts
+        // while main.js loads. (A browser without SIMD fetches the baseline build instead.)
+        const wasm = '<link rel="preload" as="fetch" type="application/wasm" crossorigin href="./wasm/backprop-simd.wasm">';
+        return html.replace(/<script type="module"/, `${wasm}\n  <script type="module"`).replace('</head>', `  ${links.join('\n  ')}\n</head>`);
       },
     },
   };
 }
 
+// The worker bundles the SIMD build's Emscripten glue (web/src/worker/engine.js); the loader hands
+// it the .wasm (instantiateWasm), so the glue's own `new URL('backprop-simd.wasm', import.meta.url)`
+// is never used: left as a plain name, so Vite does not copy the 640 KB .wasm into assets/ again.
+function glueWithoutWasmAsset() {
+  return {
+    name: 'bp-glue-without-wasm-asset',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]wasm[\\/]dist[\\/]backprop-(simd|base)\.js$/.test(id)) return null;
+      return { code: code.replace(/new URL\(("backprop-(?:simd|base)\.wasm"),import\.meta\.url\)\.toString\(\)/g, '$1'), map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preloadDynamicImports()],
+  plugins: [preloadDynamicImports(), glueWithoutWasmAsset()],
+  worker: { format: 'es', plugins: () => [glueWithoutWasmAsset()] },
   root: 'web',
+  // The engine's loader is bundled into the page and the worker (package self-reference, as the
+  // package's users import it), so the worker needs no extra request for it.
+  resolve: { alias: [{ find: /^backprop-playground\/engine$/, replacement: here('./wasm/loader.js') }] },
   base: './',
   publicDir: 'public',
   build: {
@@ -43,7 +64,6 @@ export default defineConfig({
       input: { main: here('./web/index.html'), embed: here('./web/embed.html') },
     },
   },
-  worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

@@ -191,9 +191,19 @@ export interface LoadOptions {
   baseUrl?: string | URL;
   print?: (text: string) => void;
   printErr?: (text: string) => void;
+  /** The variant's .wasm compiled by the caller (e.g. in a page, posted to a worker): nothing is
+   *  fetched. The variant must match `simd`. Not together with wasmResponse. */
+  wasmModule?: WebAssembly.Module | Promise<WebAssembly.Module>;
+  /** The variant's .wasm fetched by the caller (compiled streaming): nothing else is fetched. */
+  wasmResponse?: Response | Promise<Response>;
+  /** The variant's glue (default export of backprop-<variant>.js), bundled by the caller: the .js
+   *  is not imported from baseUrl. Must match the variant (`simd`). */
+  createModule?: (options: object) => Promise<BackpropModule>;
 }
 export function loadBackprop(
   options?: LoadOptions,
 ): Promise<{ module: BackpropModule; variant: 'simd' | 'base' }>;
 /** True when this engine can run the SIMD build. */
 export function simdSupported(): boolean;
+/** The URL of the .wasm that loadBackprop({ simd, baseUrl }) would fetch. */
+export function wasmFileUrl(options?: { simd?: boolean; baseUrl?: string | URL }): string;

@@ -9,6 +9,14 @@
 // Browsers: the loader fetches the .wasm itself (streaming compile, ArrayBuffer fallback when the
 // server sends a wrong MIME type). Node: it reads the .wasm with fs and hands the bytes to the
 // module (Emscripten 3.1.6 would otherwise fetch() a file path with Node 20's fetch and fail).
+// In a browser the .wasm fetch starts together with the import of the .js glue, not after it.
+//
+// A page may start the download and compile itself, early, and hand the result over (e.g. to a
+// worker, as a posted WebAssembly.Module): `wasmModule` (a WebAssembly.Module or a promise of one)
+// or `wasmResponse` (a Response or a promise of one, compiled streaming). Nothing is fetched then.
+// `wasmFileUrl()` names the file such a page fetches; the variant must match (pass `simd`).
+// `createModule` is the variant's glue (the default export of backprop-<variant>.js) when the
+// caller bundled it: then the .js is not imported from baseUrl.
 
 // (module (func (result v128) i32.const 0 i8x16.splat))
 const SIMD_PROBE = new Uint8Array([
@@ -37,6 +45,12 @@ export function simdSupported() {
   return validates(SIMD_PROBE) && validates(EH_PROBE);
 }
 
+/** The URL of the .wasm that loadBackprop({ simd, baseUrl }) would fetch. */
+export function wasmFileUrl({ simd, baseUrl } = {}) {
+  const supported = simd === false ? false : simdSupported();
+  return new URL(`backprop-${supported ? 'simd' : 'base'}.wasm`, new URL(baseUrl ?? './', import.meta.url)).href;
+}
+
 async function readNodeFile(url) {
   const fsModule = 'node:fs/promises';  // a variable, so bundlers leave it alone
   const { readFile } = await import(/* @vite-ignore */ fsModule);
@@ -45,8 +59,8 @@ async function readNodeFile(url) {
 
 // One fetch: streaming compile from a clone of the response, and, when there is no streaming API or
 // it refuses the response (TypeError: a wrong MIME type), the bytes of the same response.
-async function instantiateFromUrl(url, imports) {
-  const response = await fetch(url, { credentials: 'same-origin' });
+async function instantiateFromResponse(responsePromise, imports) {
+  const response = await responsePromise;
   if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);  // caller adds the URL
   if (typeof WebAssembly.instantiateStreaming === 'function') {
     try {
@@ -59,13 +73,29 @@ async function instantiateFromUrl(url, imports) {
   return WebAssembly.instantiate(await response.arrayBuffer(), imports);
 }
 
+async function instantiateFromModule(modulePromise, imports) {
+  const module = await modulePromise;
+  if (!(module instanceof WebAssembly.Module)) throw new Error('wasmModule is not a WebAssembly.Module');
+  return { instance: await WebAssembly.instantiate(module, imports), module };
+}
+
 /**
  * @param {{simd?: boolean, baseUrl?: string|URL, print?: (s: string) => void,
- *          printErr?: (s: string) => void}} [options]
+ *          printErr?: (s: string) => void,
+ *          wasmModule?: WebAssembly.Module|Promise<WebAssembly.Module>,
+ *          wasmResponse?: Response|Promise<Response>, createModule?: Function}} [options]
  *   simd: undefined = use SIMD when supported; false = baseline; true = SIMD or throw.
+ *   wasmModule / wasmResponse: the variant's .wasm, compiled or fetched by the caller (no fetch then).
+ *   createModule: the variant's glue factory, bundled by the caller (no import of the .js then).
  * @returns {Promise<{module: object, variant: 'simd'|'base'}>}
  */
-export async function loadBackprop({ simd, baseUrl, print, printErr } = {}) {
+export async function loadBackprop({ simd, baseUrl, print, printErr, wasmModule, wasmResponse, createModule } = {}) {
+  if (wasmModule !== undefined && wasmResponse !== undefined) {
+    throw new Error('loadBackprop: pass wasmModule or wasmResponse, not both');
+  }
+  if (createModule !== undefined && typeof createModule !== 'function') {
+    throw new Error('loadBackprop: createModule must be the glue\'s factory function (default export of backprop-<variant>.js)');
+  }
   const supported = simd === false ? false : simdSupported();
   if (simd === true && !supported) {
     throw new Error('loadBackprop: this engine lacks WebAssembly SIMD or exception handling');
@@ -75,24 +105,43 @@ export async function loadBackprop({ simd, baseUrl, print, printErr } = {}) {
   const jsUrl = new URL(`backprop-${variant}.js`, base);
   const wasmUrl = new URL(`backprop-${variant}.wasm`, base);
 
-  const { default: createBackpropModule } = await import(/* @vite-ignore */ jsUrl.href);
+  // The .wasm first (or what the caller handed over), then the glue: both download at once.
+  let source;
+  let what = wasmUrl.href;
+  if (wasmModule !== undefined) {
+    const compiled = Promise.resolve(wasmModule);
+    compiled.catch(() => {});  // reported through instantiateWasm
+    source = (imports) => instantiateFromModule(compiled, imports);
+    what = 'wasmModule';
+  } else if (wasmResponse !== undefined) {
+    const response = Promise.resolve(wasmResponse);
+    response.catch(() => {});  // reported through instantiateWasm
+    source = (imports) => instantiateFromResponse(response, imports);
+    what = 'wasmResponse';
+  } else if (isNode) {
+    const bytes = readNodeFile(wasmUrl);
+    bytes.catch(() => {});
+    source = async (imports) => WebAssembly.instantiate(await bytes, imports);
+  } else {
+    const response = fetch(wasmUrl.href, { credentials: 'same-origin' });
+    response.catch(() => {});  // reported through instantiateWasm
+    source = (imports) => instantiateFromResponse(response, imports);
+  }
+
+  const createBackpropModule = createModule ?? (await import(/* @vite-ignore */ jsUrl.href)).default;
   const options = {};
   if (print) options.print = print;
   if (printErr) options.printErr = printErr;
 
   let failLoad;
   const loadFailed = new Promise((_, reject) => (failLoad = reject));
-  if (isNode) {
-    options.wasmBinary = await readNodeFile(wasmUrl);
-  } else {
-    options.instantiateWasm = (imports, receiveInstance) => {
-      instantiateFromUrl(wasmUrl.href, imports).then(
-        ({ instance, module }) => receiveInstance(instance, module),
-        (error) => failLoad(new Error(`loadBackprop: ${wasmUrl.href}: ${error.message ?? error}`)),
-      );
-      return {};  // the exports arrive through receiveInstance
-    };
-  }
+  options.instantiateWasm = (imports, receiveInstance) => {
+    source(imports).then(
+      ({ instance, module }) => receiveInstance(instance, module),
+      (error) => failLoad(new Error(`loadBackprop: ${what === wasmUrl.href ? what : `${what} (${wasmUrl.href})`}: ${error.message ?? error}`)),
+    );
+    return {};  // the exports arrive through receiveInstance
+  };
   options.onAbort = (what) => failLoad(new Error(`loadBackprop: module aborted: ${what}`));
   const module = await Promise.race([createBackpropModule(options), loadFailed]);
   return { module, variant };

@@ -3,8 +3,7 @@
 import { startEngineWorker } from './spawn.js';
 
 const engine = startEngineWorker();
-await engine.started;
-const { createPlayground } = await import('./index.js');
+const [, { createPlayground }] = await Promise.all([engine.started, import('./index.js')]);
 const playground = createPlayground(document.getElementById('playground'), {
   hash: true,
   autoplay: new URLSearchParams(window.location.search).has('autoplay'),

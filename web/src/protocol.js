@@ -4,7 +4,7 @@
 
 /** Page -> worker. */
 export const ToWorker = Object.freeze({
-  init: 'init',               // { wasmBase, dataBase, simd? }  load the module
+  init: 'init',               // { wasmBase, dataBase, simd?, precompiled? }  load the module
   configure: 'configure',     // { config }  data + network settings; rebuilds what changed
   play: 'play',               // {}
   pause: 'pause',             // {}
@@ -19,6 +19,7 @@ export const ToWorker = Object.freeze({
   recover: 'recover',         // { learningRate? }  after a divergence: last good weights, go on
   gradientCheck: 'gradientCheck', // { samples, maxParameters }
   exportModel: 'exportModel', // {}
+  wasmModule: 'wasmModule',   // { module } | { error }  the .wasm compiled by the page (init's precompiled)
 });
 
 /** Worker -> page. */

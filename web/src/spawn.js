@@ -1,7 +1,17 @@
 // Starts a playground's worker and sends it 'init' (load the WASM engine) at once. Kept apart from
 // the UI so a page can start the engine before it loads and builds the UI (main.js): messages the
 // worker sends before a playground takes it over are kept and handed over in order.
+// The page itself fetches and compiles the .wasm (streaming, off the main thread) while the worker
+// starts and imports the glue, and posts the compiled WebAssembly.Module to it ('wasmModule'): the
+// download starts at once (or earlier: index.html preloads it) instead of after worker start,
+// worker script and glue. Where a Module cannot be posted or compiled, the worker fetches it itself.
+import { simdSupported, wasmFileUrl } from 'backprop-playground/engine';
 import { ToWorker } from './protocol.js';
+
+function compileInPage(wasmUrl) {
+  if (typeof WebAssembly?.compileStreaming !== 'function') return null;
+  return WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: 'same-origin' }));
+}
 
 /** options: workerUrl, wasmBase, dataBase (resolved against the document), simd. */
 export function startEngineWorker(options = {}) {
@@ -17,7 +27,18 @@ export function startEngineWorker(options = {}) {
   const started = new Promise((resolve) => { markStarted = resolve; });
   worker.onmessage = (e) => { early.push(e.data); markStarted(); };
   worker.onerror = (e) => { errorEvent = e; markStarted(); };
-  worker.postMessage({ type: ToWorker.init, wasmBase, dataBase, simd: options.simd });
+  // The variant is settled here, so the page's download and the worker's glue agree.
+  const simd = options.simd === false ? false : simdSupported();
+  if (options.simd === true && !simd) {
+    worker.postMessage({ type: ToWorker.init, wasmBase, dataBase, simd: true });  // the worker names the error
+  } else {
+    const compiling = compileInPage(wasmFileUrl({ simd, baseUrl: wasmBase }));
+    worker.postMessage({ type: ToWorker.init, wasmBase, dataBase, simd, precompiled: Boolean(compiling) });
+    compiling?.then(
+      (module) => worker.postMessage({ type: ToWorker.wasmModule, module }),
+      (error) => worker.postMessage({ type: ToWorker.wasmModule, error: String(error?.message ?? error) }),
+    );
+  }
   return {
     worker,
     /** Resolves once the worker runs (or failed to load): Chromium starts a worker thread with

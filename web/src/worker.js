@@ -3,7 +3,7 @@
 // posts (worker/frame.js). This file only routes the page's messages (protocol.js) to them.
 import { ToWorker, FromWorker } from './protocol.js';
 import { post, messageOf } from './worker/session.js';
-import { init } from './worker/engine.js';
+import { init, wasmModule } from './worker/engine.js';
 import { configure } from './worker/config.js';
 import { loadCsv } from './worker/data.js';
 import { acknowledge } from './worker/loop.js';
@@ -32,6 +32,8 @@ self.onmessage = (event) => {
   const msg = event.data;
   // ...except the acknowledgement of a drawn frame, which must not wait behind a slow configure.
   if (msg.type === ToWorker.ack) { acknowledge(); return; }
+  // ...and the page's compiled .wasm, which the queued init waits for.
+  if (msg.type === ToWorker.wasmModule) { wasmModule(msg); return; }
   const route = ROUTES[msg.type];
   queue = queue
     .then(() => {
