@@ -96,6 +96,16 @@ test('play on the spiral: the epoch rises, the test loss falls, the heatmap chan
   await page.waitForFunction(() => Number.isFinite(Number(window.backpropPlayground.root.querySelector('.bp-metrics output').textContent)), null, { timeout: 90000 });
   const before0 = await metricsOf(page);
   const pixels0 = await heatmapPixels(page);
+  // The worker paints the neuron thumbnails and the links (OffscreenCanvas): what shows on screen.
+  // Clips: the thumbnail's top right (the bias square sits bottom left), and the strip between the
+  // first two hidden layers (links only, no nodes).
+  const a = await page.locator('.bp-thumb').nth(7).boundingBox();
+  const b = await page.locator('.bp-thumb').nth(15).boundingBox();
+  const pictures = () => Promise.all([
+    page.screenshot({ clip: { x: a.x + a.width / 2, y: a.y, width: a.width / 2, height: a.height / 2 } }),
+    page.screenshot({ clip: { x: a.x + a.width + 6, y: a.y, width: b.x - a.x - a.width - 12, height: 200 } }),
+  ]);
+  const [thumb0, links0] = await pictures();
   await page.click('.bp-play');
   // Responsiveness while training: the main thread's frame times.
   const frames = await page.evaluate(() => new Promise((done) => {
@@ -107,12 +117,15 @@ test('play on the spiral: the epoch rises, the test loss falls, the heatmap chan
   const epoch = await epochOf(page);
   const after1 = await metricsOf(page);
   const pixels1 = await heatmapPixels(page);
+  const [thumb1, links1] = await pictures();
   await shot(page, 'spiral-trained', { fullPage: true });
   const sorted = frames.slice(1).sort((a, b) => a - b);
   console.log(`# spiral: epoch ${epoch}, test loss ${before0.testLoss} -> ${after1.testLoss}; main-thread frame p50 ${sorted[sorted.length >> 1].toFixed(1)} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)].toFixed(1)} ms`);
   assert.ok(epoch >= 150);
   assert.ok(after1.testLoss < before0.testLoss * 0.6, `test loss ${before0.testLoss} -> ${after1.testLoss}`);
   assert.notEqual(pixels0, pixels1, 'the heatmap canvas changed');
+  assert.ok(!thumb0.equals(thumb1), 'the first hidden neuron\'s thumbnail changed on screen');
+  assert.ok(!links0.equals(links1), 'the links changed on screen');
   assert.equal(frames.length, 120, 'the main thread kept drawing animation frames while training');
   assert.deepEqual(errors, []);
   await page.close();

@@ -68,7 +68,8 @@ export class HoverCard {
       if (this.editing) {
         if (force) this.inputs[i].value = Number(v.toPrecision(6));
       } else {
-        this.inputs[i].textContent = formatNumber(v, 4);
+        const text = formatNumber(v, 4);
+        if (this.inputs[i].textContent !== text) this.inputs[i].textContent = text;
       }
     });
   }

@@ -5,7 +5,7 @@
 import { h, iconButton, select } from './dom.js';
 import { FEATURES, ACTIVATIONS, LIMITS } from './state.js';
 import { parameterLayout, weightIndex, biasIndex, neuronRow } from './model.js';
-import { paintGrid, outputMode } from './heatmap.js';
+import { paintThumb } from './paint.js';
 import { divergingCss } from './colors.js';
 
 const MAX_SHOWN = 10;
@@ -16,7 +16,11 @@ export { ACTIVATION_LABELS };
 
 export class NetworkDiagram {
   /** handlers: onToggleFeature(id), onLayers(delta), onNeurons(layer, delta), onLayerActivation(layer, act),
-   *  onFocus(row), card (HoverCard) */
+   *  onFocus(row), card (HoverCard), onOffscreen({ thumbs, links })? — given (and OffscreenCanvas
+   *  supported), every render hands the worker the thumbnails ([{ canvas, row, isOutput }]) and
+   *  the links' canvas ({ canvas, dpr, geometry: Float32Array of x1, y1, x2, y2, weight index per
+   *  link, CSS px }), and the worker paints them, so the page neither paints their pixels nor
+   *  gets the thumbnails' grids. */
   constructor(handlers) {
     this.handlers = handlers;
     this.el = h('div', { class: 'bp-net' });
@@ -79,6 +83,18 @@ export class NetworkDiagram {
 
     this.svg.replaceChildren();
     this.svg.setAttribute('width', width); this.svg.setAttribute('height', height);
+    // With OffscreenCanvas the worker draws the links on one canvas under the SVG, which keeps
+    // only the invisible hit paths (hover, click): no SVG path changes, so no layout or paint.
+    const offscreen = !!this.handlers.onOffscreen && typeof HTMLCanvasElement.prototype.transferControlToOffscreen === 'function';
+    this.linkCanvas?.remove();
+    this.linkCanvas = null;
+    const geometry = [];
+    if (offscreen) {
+      const dpr = window.devicePixelRatio || 1;
+      this.linkCanvas = h('canvas', { class: 'bp-links-canvas', width: Math.round(width * dpr), height: Math.round(height * dpr), 'aria-hidden': 'true', style: { width: `${width}px`, height: `${height}px` } });
+      this.body.prepend(this.linkCanvas);
+      this.linkGeometry = { geometry, dpr };
+    }
     this.body.style.height = `${height}px`;
     for (const n of this.nodes) n.el.remove();
     this.nodes = []; this.links = [];
@@ -93,16 +109,22 @@ export class NetworkDiagram {
           const x1 = p.x + node; const y1 = p.y + node / 2; const x2 = q.x; const y2 = q.y + node / 2;
           const mx = (x1 + x2) / 2;
           const index = weightIndex(this.layout, c, src.index, dst.index);
-          const path = h('svg:path', { d: `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`, class: 'bp-link' });
-          const hit = h('svg:path', { d: path.getAttribute('d'), class: 'bp-link-hit' });
+          const d = `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`;
+          const path = offscreen ? null : h('svg:path', { d, class: 'bp-link' });
+          const hit = h('svg:path', { d, class: 'bp-link-hit' });
           const fromName = c === 0 ? src.label : `L${c} n${src.index + 1}`;
           const toName = c + 1 === L - 1 ? `output ${dst.index + 1}` : `L${c + 1} n${dst.index + 1}`;
           const item = { index, label: `Weight ${fromName} → ${toName}` };
           hit.addEventListener('pointerenter', (e) => this.handlers.card.show([item], { x: e.clientX, y: e.clientY }));
           hit.addEventListener('pointerleave', () => this.handlers.card.hide());
           hit.addEventListener('click', (e) => this.handlers.card.show([item], { x: e.clientX, y: e.clientY }, { edit: true }));
-          this.svg.append(path, hit);
-          this.links.push({ path, index });
+          if (offscreen) {
+            this.svg.append(hit);
+            geometry.push(x1, y1, x2, y2, index);
+          } else {
+            this.svg.append(path, hit);
+            this.links.push({ path, index });
+          }
         }
       }
     }
@@ -163,7 +185,21 @@ export class NetworkDiagram {
       }
     });
     this.#renderHeader(colX, node);
+    this.#handOver();
     if (this.lastParams) this.update(this.lastParams, this.lastThumbs);
+  }
+
+  #handOver() {
+    if (!this.linkCanvas) return;
+    const thumbs = [];
+    for (const n of this.nodes) {
+      if (!n.canvas || n.row < 0) continue;
+      n.offscreen = true;
+      thumbs.push({ canvas: n.canvas.transferControlToOffscreen(), row: n.row, isOutput: n.isOutput });
+    }
+    const { geometry, dpr } = this.linkGeometry;
+    const links = { canvas: this.linkCanvas.transferControlToOffscreen(), dpr, geometry: Float32Array.from(geometry) };
+    this.handlers.onOffscreen({ thumbs, links });
   }
 
   #nodeItems(layer, j, biasItem, sources) {
@@ -207,7 +243,8 @@ export class NetworkDiagram {
       h('span', { class: 'bp-col-sub' }, headLabel(net.head))));
   }
 
-  /** Every frame: link widths and colours from the parameters, thumbnails from the grids. */
+  /** Every frame: link widths and colours from the parameters; thumbnails from the grids unless
+   *  the worker paints them (onOffscreen); links only when the SVG draws them. */
   update(params, thumbs) {
     this.lastParams = params; this.lastThumbs = thumbs;
     if (!params) return;
@@ -224,18 +261,10 @@ export class NetworkDiagram {
         const background = divergingCss(params[n.biasIndex]);
         if (background !== n.background) { n.background = background; n.bias.style.background = background; }
       }
-      if (!n.canvas || !thumbs || n.row < 0) continue;
+      if (!n.canvas || n.offscreen || !thumbs || n.row < 0) continue;
       const ctx = n.canvas.getContext('2d');
       if (!n.image || n.image.width !== thumbs.n) { n.canvas.width = thumbs.n; n.canvas.height = thumbs.n; n.image = ctx.createImageData(thumbs.n, thumbs.n); }
-      let mode;
-      if (n.isOutput) mode = outputMode(this.net.head, 1);
-      else {
-        let max = 1;
-        for (let p = n.row; p < thumbs.values.length; p += thumbs.rows) max = Math.max(max, Math.abs(thumbs.values[p]));
-        mode = { kind: 'signed', scale: 1 / max };
-      }
-      if (mode.kind === 'classes') mode = { kind: 'signed', offset: 0.5, scale: 2 };
-      paintGrid(n.image, thumbs.values, thumbs.rows, thumbs.n, mode, false, n.row);
+      paintThumb(n.image, thumbs, n.row, n.isOutput, this.net.head);
       ctx.putImageData(n.image, 0, 0);
     }
   }

@@ -121,6 +121,8 @@ export class Playground {
         this.set({ activations });
       },
       onFocus: (row, name) => this.#focus(row, name),
+      // The worker paints the thumbnails and links on these (OffscreenCanvas): worker/offscreen.js.
+      onOffscreen: (canvases) => this.#post(ToWorker.focus, { canvases }, [...canvases.thumbs.map((t) => t.canvas), canvases.links.canvas]),
     });
     this.plot = new OutputPlot({ label: 'Output of the network over the input plane, with the data points', onAddPoint: (x, y, shift) => this.#addPoint(x, y, shift) });
     this.projection = new Projection();
@@ -178,7 +180,7 @@ export class Playground {
     this.host.append(this.root);
   }
 
-  #post(type, fields = {}) { this.worker.postMessage({ type, ...fields }); }
+  #post(type, fields = {}, transfer = []) { this.worker.postMessage({ type, ...fields }, transfer); }
 
   // --- state ---------------------------------------------------------------------------------
   /** Changes settings. opts.preset: apply the data set's preset; opts.live: no rebuild needed. */
@@ -413,13 +415,13 @@ export class Playground {
     const m = f.metrics;
     if (m) {
       const classification = this.info?.task === 'classification';
-      this.lossTest.textContent = formatNumber(Number.isFinite(m.testLoss) ? m.testLoss : NaN, 3);
-      this.lossTrain.textContent = formatNumber(m.trainLoss, 3);
+      setText(this.lossTest, formatNumber(Number.isFinite(m.testLoss) ? m.testLoss : NaN, 3));
+      setText(this.lossTrain, formatNumber(m.trainLoss, 3));
       const metric = classification ? m.testAccuracy : m.testR2;
       const fallback = classification ? m.trainAccuracy : m.trainR2;
       let v = Number.isFinite(metric) ? metric : fallback;
       if (Math.abs(v) > 1e6) v = NaN;  // R² of an overflowing model: '–', the banner says why
-      this.metricTest.textContent = Number.isFinite(v) ? (classification ? `${(v * 100).toFixed(1)}%` : formatNumber(v, 3)) : '–';
+      setText(this.metricTest, Number.isFinite(v) ? (classification ? `${(v * 100).toFixed(1)}%` : formatNumber(v, 3)) : '–');
     }
     this.#drawGrid();
     this.diagram.update(f.params, f.thumbs);
@@ -506,3 +508,5 @@ export class Playground {
 
 const FEATURE_ORDER = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'];
 function clamp6(v) { return Math.max(-6, Math.min(6, v)); }
+/** Writes a text only when it changed: a rewritten text node costs a layout even when equal. */
+function setText(el, text) { if (el.textContent !== text) el.textContent = text; }

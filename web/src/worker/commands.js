@@ -3,6 +3,7 @@
 import { FromWorker } from '../protocol.js';
 import { w, post, messageOf, speedIndex } from './session.js';
 import { sendFrame } from './frame.js';
+import { setCanvases } from './offscreen.js';
 import { play as startLoop, trainOneFrame } from './loop.js';
 
 export function play() {
@@ -28,7 +29,13 @@ export function setSpeed({ speed }) { w.speed = speedIndex(speed); }
 
 export function setStop({ stopEpoch, stopLoss }) { w.stopEpoch = stopEpoch || 0; w.stopLoss = stopLoss || 0; }
 
-export function focus({ neuron }) { w.focus = neuron; if (!w.playing) sendFrame(); }
+/** { neuron }: the focused neuron's grid for the output plot; { canvases }: the diagram's new
+ *  thumbnail and link canvases (OffscreenCanvas), painted here from now on (worker/offscreen.js). */
+export function focus({ neuron, canvases }) {
+  if (canvases) setCanvases(canvases);
+  else w.focus = neuron;
+  if (!w.playing) sendFrame();
+}
 
 export function setParameter({ index, value }) {
   if (!w.trainer) return;

@@ -3,6 +3,7 @@
 // each copied out of WASM memory (.slice()) with its buffers transferred.
 import { FromWorker, OUTPUT_GRID, THUMB_GRID } from '../protocol.js';
 import { w, post } from './session.js';
+import { dropCanvases, paintThumbs, paintLinks } from './offscreen.js';
 
 const SLOW_FRAME_EVERY = 12;         // confusion matrix and predictions: every n-th frame while playing
 
@@ -10,6 +11,7 @@ export function sendNetwork() {
   const { options, inputNames, head, twoD, standardize } = w.built;
   w.numNeurons = options.layers.reduce((a, b) => a + b, 0);
   w.focus = -1;
+  dropCanvases();
   post({
     type: FromWorker.network, layers: options.layers, activations: options.activations, inputNames, head, twoD, standardize,
     optionsJson: w.trainer.optionsJson(), numParameters: w.trainer.parameters().length,
@@ -56,11 +58,17 @@ export function makeFrame(full) {
       message.grid = { n: OUTPUT_GRID, rows: nOut, values, focus: -1 };
     }
     transfer.push(message.grid.values.buffer);
-    const thumbs = t.predictGrid(x0, x1, y0, y1, THUMB_GRID, THUMB_GRID, true).slice();
-    message.thumbs = { n: THUMB_GRID, rows: w.numNeurons, values: thumbs };
-    transfer.push(thumbs.buffer);
+    const view = t.predictGrid(x0, x1, y0, y1, THUMB_GRID, THUMB_GRID, true);
+    if (w.thumbs) {
+      paintThumbs({ n: THUMB_GRID, rows: w.numNeurons, values: view });  // no copy, nothing sent
+    } else {
+      const thumbs = view.slice();
+      message.thumbs = { n: THUMB_GRID, rows: w.numNeurons, values: thumbs };
+      transfer.push(thumbs.buffer);
+    }
   }
   message.params = t.parameters().slice();
+  paintLinks(message.params);
   transfer.push(message.params.buffer);
   const history = hasData ? historyIfChanged(full) : null;
   if (history) { message.history = history; transfer.push(history.buffer); }
