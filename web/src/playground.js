@@ -122,7 +122,7 @@ export class Playground {
       },
       onFocus: (row, name) => this.#focus(row, name),
       // The worker paints the thumbnails and links on these (OffscreenCanvas): worker/offscreen.js.
-      onOffscreen: (canvases) => this.#post(ToWorker.focus, { canvases }, [...canvases.thumbs.map((t) => t.canvas), canvases.links.canvas]),
+      onOffscreen: (canvases) => this.#post(ToWorker.canvases, { canvases }, [...canvases.thumbs.map((t) => t.canvas), canvases.links.canvas]),
     });
     this.plot = new OutputPlot({ label: 'Output of the network over the input plane, with the data points', onAddPoint: (x, y, shift) => this.#addPoint(x, y, shift) });
     this.projection = new Projection();

@@ -13,9 +13,9 @@ export const ToWorker = Object.freeze({
   setSpeed: 'setSpeed',       // { speed }  index into SPEEDS
   setStop: 'setStop',         // { stopEpoch, stopLoss }  0 = off
   setParameter: 'setParameter',       // { index, value }
-  focus: 'focus',             // { neuron }  row of predictGrid(allNeurons), or -1 for the output;
-                              // or { thumbs: [{ canvas: OffscreenCanvas, row, isOutput }] } (transferred):
-                              // the diagram's thumbnails, painted by the worker from then on
+  focus: 'focus',             // { neuron }  row of predictGrid(allNeurons), or -1 for the output
+  canvases: 'canvases',       // { canvases: { thumbs: [{ canvas: OffscreenCanvas, row, isOutput }], links } }
+                              // (transferred): the diagram's canvases, painted by the worker from then on
   ack: 'ack',                 // {}  the page has drawn a frame: the worker may send another
   loadCsv: 'loadCsv',         // { text, task, name }  a user's file
   recover: 'recover',         // { learningRate? }  after a divergence: last good weights, go on

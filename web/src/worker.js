@@ -20,6 +20,7 @@ const ROUTES = {
   [ToWorker.setStop]: commands.setStop,
   [ToWorker.setParameter]: commands.setParameter,
   [ToWorker.focus]: commands.focus,
+  [ToWorker.canvases]: commands.canvases,
   [ToWorker.loadCsv]: loadCsv,
   [ToWorker.recover]: commands.recover,
   [ToWorker.gradientCheck]: commands.gradientCheck,

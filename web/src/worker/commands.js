@@ -29,11 +29,16 @@ export function setSpeed({ speed }) { w.speed = speedIndex(speed); }
 
 export function setStop({ stopEpoch, stopLoss }) { w.stopEpoch = stopEpoch || 0; w.stopLoss = stopLoss || 0; }
 
-/** { neuron }: the focused neuron's grid for the output plot; { canvases }: the diagram's new
- *  thumbnail and link canvases (OffscreenCanvas), painted here from now on (worker/offscreen.js). */
-export function focus({ neuron, canvases }) {
-  if (canvases) setCanvases(canvases);
-  else w.focus = neuron;
+/** { neuron }: the focused neuron's grid for the output plot. */
+export function focus({ neuron }) {
+  w.focus = neuron;
+  if (!w.playing) sendFrame();
+}
+
+/** { canvases }: the diagram's new thumbnail and link canvases (OffscreenCanvas), painted here
+ *  from now on (worker/offscreen.js). */
+export function canvases({ canvases: c }) {
+  setCanvases(c);
   if (!w.playing) sendFrame();
 }
 
