@@ -27,10 +27,9 @@ std::vector<int> predict_classes(const Eigen::Ref<const Matrix<Scalar>>& outputs
 
 double accuracy(const std::vector<int>& predicted, const std::vector<int>& labels) {
   require_same_size(predicted, labels);
-  if (labels.empty()) return 0.0;
-  std::size_t correct = 0;
-  for (std::size_t i = 0; i < labels.size(); ++i) correct += predicted[i] == labels[i];
-  return static_cast<double>(correct) / static_cast<double>(labels.size());
+  AccuracySums sums;  // the one accuracy rule, as the trainer's streaming passes use it
+  for (std::size_t i = 0; i < labels.size(); ++i) sums.add(predicted[i], labels[i]);
+  return sums.value();
 }
 
 Eigen::MatrixXi confusion_matrix(const std::vector<int>& predicted, const std::vector<int>& labels,
