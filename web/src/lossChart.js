@@ -42,11 +42,13 @@ export class LossChart {
   setHistory(history) {
     this.history = history;
     this.n = history.length / COLUMNS;
-    this.#columns();
+    this.stale = true;  // the columns are made when they are drawn (at most every REDRAW_MS), not per frame
+    this.dirty = true;
   }
 
   /** uPlot's columns from the history: NaN as gaps, losses kept positive on a log axis, metrics in [0, 1]. */
   #columns() {
+    this.stale = false;
     const hist = this.history; const n = this.n;
     const pos = (v) => (Number.isFinite(v) ? (this.log ? Math.max(v, 1e-8) : v) : null);
     const unit = (v) => (Number.isFinite(v) ? Math.max(0, Math.min(1, v)) : null);
@@ -68,6 +70,7 @@ export class LossChart {
     if (!this.plot && this.n && !this.idleId) this.#build();
     if (!this.plot) return;
     this.lastDraw = performance.now();
+    if (this.stale) this.#columns();
     this.dirty = false;
     this.plot.setData(this.cols);
     // Without a hover, the legend shows the latest values.
@@ -102,6 +105,7 @@ export class LossChart {
   #build() {
     const width = this.el.clientWidth;
     if (!width) return;
+    if (this.stale) this.#columns();
     this.plot?.destroy();
     this.plot = new uPlot(this.#opts(width), this.cols, this.el);
     this.dirty = false;
