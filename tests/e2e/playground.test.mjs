@@ -440,7 +440,7 @@ test('two playgrounds on one page train independently; keyboard stays inside eac
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${env.site.url}embed.html`);
+  await page.goto(`${env.site.url}two.html`);
   const roots = page.locator('.bp-root');
   await page.waitForFunction(() => document.querySelectorAll('.bp-root .bp-net-note').length === 2
     && [...document.querySelectorAll('.bp-net-note')].every((n) => /neurons/.test(n.textContent)), null, { timeout: 90000 });
