@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // A small static file server for dist/ (or any folder): `node scripts/serve.mjs dist [port]`.
 // Serves .wasm as application/wasm and, like a typical host, gzips text and wasm responses.
+// Every response carries `Access-Control-Allow-Origin: *` (as GitHub Pages sends): embed.html in
+// <iframe sandbox="allow-scripts"> has an opaque origin, so its module scripts, worker module,
+// .wasm and data fetches are all cross-origin CORS requests, refused without that header.
 // Used by the end-to-end tests (which start it on a free port) and `npm run preview`.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -14,8 +17,9 @@ const TYPES = {
   '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts a server for `dir` on `port` (0 = any free port). Resolves to { server, url, close }. */
-export function serveStatic(dir, port = 0) {
+/** Starts a server for `dir` on `port` (0 = any free port). Resolves to { server, url, close }.
+ *  options.cors = false leaves the CORS header out (to see what an embed needs). */
+export function serveStatic(dir, port = 0, { cors = true } = {}) {
   const base = resolve(dir);
   const gzipped = new Map();  // file -> { mtimeMs, size, body }: each file compressed once
   const gzipOf = (file, info, body) => {
@@ -34,7 +38,7 @@ export function serveStatic(dir, port = 0) {
       const info = await stat(file);
       const body = await readFile(file);
       const type = TYPES[extname(file)] || 'application/octet-stream';
-      const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+      const headers = { 'content-type': type, 'cache-control': 'no-cache', ...(cors ? { 'access-control-allow-origin': '*' } : {}) };
       const gzip = /gzip/.test(req.headers['accept-encoding'] || '') && !/png/.test(type);
       res.writeHead(200, gzip ? { ...headers, 'content-encoding': 'gzip' } : headers);
       res.end(gzip ? gzipOf(file, info, body) : body);
