@@ -1,17 +1,27 @@
-// Export: the model file (the engine's versioned JSON), the current picture as PNG, and the link
-// that reproduces the setup.
+// Export: the model file (the engine's versioned JSON), the current picture as PNG, the link
+// that reproduces the setup, and the Embed dialog (the component tag and the iframe snippet).
 import { h, download } from './dom.js';
+import { parseHash } from './state.js';
+import { EmbedDialog } from './embedDialog.js';
 
 export class ExportPanel {
-  constructor({ onModel, onPng, getUrl }) {
+  /** getState (optional): the settings to embed; without it they are read back from getUrl()'s
+   *  hash. embedUrls (optional): { embedUrl, scriptUrl } (default: next to the page). */
+  constructor({ onModel, onPng, getUrl, getState = null, embedUrls = null }) {
     this.getUrl = getUrl;
+    this.embed = new EmbedDialog({
+      getState: getState || (() => parseHash(new URL(getUrl(), 'http://x/').hash).state),
+      urls: embedUrls,
+    });
     this.status = h('span', { class: 'bp-hint', 'aria-live': 'polite' });
     this.el = h('div', { class: 'bp-export', role: 'group', 'aria-label': 'Export' },
       h('span', { class: 'bp-field-label' }, 'Export'),
       h('button', { type: 'button', class: 'bp-btn bp-btn-small', onclick: onModel }, 'Model JSON'),
       h('button', { type: 'button', class: 'bp-btn bp-btn-small', onclick: onPng }, 'PNG'),
       h('button', { type: 'button', class: 'bp-btn bp-btn-small', onclick: () => this.copyLink() }, 'Copy link'),
-      this.status);
+      h('button', { type: 'button', class: 'bp-btn bp-btn-small bp-embed-open', 'data-control': 'embed', 'aria-haspopup': 'dialog', onclick: () => this.embed.open() }, 'Embed'),
+      this.status,
+      this.embed.el);
   }
 
   async copyLink() {
