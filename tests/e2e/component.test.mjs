@@ -32,6 +32,8 @@ const PAGES = {
     </style>`),
   'api.html': page(`<backprop-playground id="a" dataset="spiral" network-shape="6" controls="minimal" views="network,output"></backprop-playground>`),
   'diverge.html': page(`<backprop-playground id="a" dataset="reg-plane" activations="relu" network-shape="8,8" learning-rate="10" controls="minimal" views="output"></backprop-playground>`),
+  'away.html': page(`<backprop-playground id="a" dataset="circle" controls="minimal" views="output" height="300px"></backprop-playground>
+    <div style="height: 8000px"></div><p id="end">end</p>`),
   'autoplay.html': page(`<backprop-playground id="a" dataset="circle" autoplay stop-at-epoch="30" controls="minimal" views="output"></backprop-playground>`),
 };
 
@@ -270,6 +272,44 @@ test('a diverging learning rate fires a diverged event with the epoch and the ra
     assert.equal(detail.learningRate, 10);
     assert.match(detail.message, /NaN|inf/);
     assert.ok(Number.isInteger(detail.epoch));
+    assert.deepEqual(rec.errors, []);
+  } finally { await context.close(); }
+});
+
+test('it pauses while scrolled away or while the tab is hidden, and resumes when seen again', async () => {
+  const { context, page: p, rec } = await openRecorded(browser);
+  const playing = () => p.evaluate(() => document.getElementById('a').shadowRoot.querySelector('.bp-root').dataset.playing);
+  const waitPlaying = (v) => p.waitForFunction((want) => document.getElementById('a').shadowRoot.querySelector('.bp-root').dataset.playing === want, v, WAIT);
+  try {
+    await p.goto(`${site.url}away.html`);
+    await allReady(p);
+    await p.evaluate(() => document.getElementById('a').play());
+    await epochAbove(p, 'a', 0);
+    await waitPlaying('true');
+    await p.evaluate(() => document.getElementById('end').scrollIntoView());
+    await waitPlaying('false');
+    const epochAway = await p.evaluate(() => document.getElementById('a').metrics.epoch);
+    await p.evaluate(() => document.getElementById('a').scrollIntoView());
+    await waitPlaying('true');
+    await epochAbove(p, 'a', epochAway);
+    // The tab hidden (simulated: the page is told its visibility changed), then shown again.
+    await p.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await waitPlaying('false');
+    await p.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await waitPlaying('true');
+    // A reader's own pause is kept: paused, scrolled away and back, it stays paused.
+    await p.evaluate(() => document.getElementById('a').pause());
+    await waitPlaying('false');
+    await p.evaluate(() => document.getElementById('end').scrollIntoView());
+    await p.evaluate(() => document.getElementById('a').scrollIntoView());
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await playing(), 'false');
     assert.deepEqual(rec.errors, []);
   } finally { await context.close(); }
 });
