@@ -5,35 +5,45 @@
 // script, .wasm and data file is a CORS request (the host sends Access-Control-Allow-Origin).
 import workerScriptUrl from './worker.js?worker&url';
 import { createPlayground } from './index.js';
+import { readUi } from './attributes.js';
 import { parseEmbedHash } from './messages.js';
 import { connectEmbed } from './embedBridge.js';
 import { workerShimUrl } from './workerFactory.js';
 
-const options = parseEmbedHash(window.location.hash);
-showNotes(options.errors);
-
 const mount = document.getElementById('playground');
+const options = readOptions(window.location.hash);
 const controller = createPlayground(mount, {
   state: options.stateHash,
-  ...(options.controls !== undefined ? { controls: options.controls } : {}),
-  ...(options.views !== undefined ? { views: options.views } : {}),
-  ...(options.locked !== undefined ? { locked: options.locked } : {}),
+  ui: options.ui,
   autoplay: options.autoplay,
+  pauseWhenAway: true,
   // A sandboxed frame (opaque origin) may not start a worker from an http URL: a data: URL shim
   // imports it (workerFactory.js). Harmless where the frame has an origin.
   workerUrl: workerShimUrl(workerScriptUrl),
 });
 connectEmbed({ controller, mount, allowedOrigins: options.allowedOrigins, origin: options.origin });
 
-// The parent may change the frame's hash (a new src with only another #...): the new settings apply.
+// The parent may change the frame's hash (a new src with only another #...): the new settings and
+// controls apply; who may send commands stays as the page was opened.
 window.addEventListener('hashchange', () => {
-  const next = parseEmbedHash(window.location.hash);
-  showNotes(next.errors);
+  const next = readOptions(window.location.hash);
   controller.setState(next.stateHash || '#');
+  controller.setUi?.(next.ui);
 });
 
 // For the end-to-end tests and the curious, as on the main page.
 window.backpropPlayground = controller;
+
+/** The hash's settings and embed options; bad options are shown above the playground. */
+function readOptions(hash) {
+  const o = parseEmbedHash(hash);
+  const errors = [...o.errors];
+  const texts = { controls: o.controls, views: o.views, locked: o.locked };
+  // The component's own validator (attributes.js) reads controls, views and locked.
+  const ui = readUi((name) => texts[name] ?? null, (name, message) => errors.push(`${name}: ${message}`));
+  showNotes(errors);
+  return { ...o, ui };
+}
 
 function showNotes(errors) {
   const box = document.getElementById('embed-notes');

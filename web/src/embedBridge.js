@@ -59,7 +59,7 @@ export function connectEmbed({ controller, mount, allowedOrigins = null, origin 
     const replyTo = e.origin === 'null' ? '*' : e.origin;
     const checked = validateMessage(e.data);
     if (!checked.ok) {
-      win.console.warn(`${WARN} ignored a message: ${checked.error}.`);
+      win.console.warn(`${WARN} ignored a message: ${checked.error.replace(/\.$/, '')}.`);
       if (checked.replyable) post(parent, replyMessage(checked.id, typeof e.data.command === 'string' ? e.data.command : null, false, checked.error), replyTo);
       return;
     }

@@ -91,7 +91,7 @@ export function parseStateArgument(value) {
   if (typeof value === 'string') {
     if (value.length > LIMITS.maxHashLength + 1) throw new Error(`state is ${value.length} characters long; at most ${LIMITS.maxHashLength}`);
     const { errors } = parseHash(value);
-    if (errors.length) throw new Error(`state: ${errors.join(' ')}`);
+    if (errors.length) throw new Error(`state: ${errors.map(unkept).join('; ')}`);
     return { hash: value.startsWith('#') ? value : `#${value}` };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -105,13 +105,16 @@ export function parseStateArgument(value) {
     const text = settingText(value[key]);
     if (text === null) { errors.push(`${key} is ${describe(value[key])}; expected a string, number, boolean or array of them`); continue; }
     const parsed = parseHash(`${encodeURIComponent(key)}=${encodeURIComponent(text)}`);
-    if (parsed.errors.length) { errors.push(parsed.errors.join(' ')); continue; }
+    if (parsed.errors.length) { errors.push(parsed.errors.map(unkept).join(' ')); continue; }
     patch[key] = parsed.state[key];
   }
   if (!keys.length) errors.push('the object has no settings');
   if (errors.length) throw new Error(`state: ${errors.join('; ')}`);
   return { patch, keys };
 }
+
+/** parseHash's "…; kept 0.03." reads wrong here: a refused setState keeps every setting. */
+function unkept(error) { return error.replace(/; kept [^;]*\.$/, '.').replace(/\.$/, ''); }
 
 function settingText(v) {
   if (typeof v === 'string') return v;
