@@ -5,10 +5,10 @@
 // No wall-clock assertion: every wait is for an event or a state, with 90 s timeouts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startAll, openPage, shot } from './harness.mjs';
+import { startAll, openPage, shot, root } from './harness.mjs';
 import { serveStatic } from '../../scripts/serve.mjs';
 
 let env; let parentA; let parentB; let dir;
@@ -208,6 +208,8 @@ test('a parent origin not in allowedOrigins is ignored: no command runs, nothing
   await page.close();
 });
 
+let componentTag = '';
+
 test('the Embed button writes both snippets; the iframe snippet, pasted into a page, shows that state', async () => {
   const { page, errors } = await openPage(env.browser, env.site.url, '#dataset=xor&networkShape=3&learningRate=0.1&noise=10');
   await page.click('.bp-embed-open');
@@ -227,6 +229,7 @@ test('the Embed button writes both snippets; the iframe snippet, pasted into a p
   await shot(page, 'embed-dialog');
   assert.deepEqual(errors, []);
   const snippet = await page.inputValue('.bp-embed-iframe');
+  componentTag = await page.inputValue('.bp-embed-tag');
   await page.close();
 
   // A fresh page on another origin with just the snippet.
@@ -247,3 +250,49 @@ test('the Embed button writes both snippets; the iframe snippet, pasted into a p
   assert.deepEqual(freshErrors, []);
   await fresh.close();
 });
+
+/** A page holding just the component snippet: on the site's origin (answered by Playwright), or
+ *  on another origin (a file of the parents' server: a page Playwright answers counts as public
+ *  to Chromium, which then refuses its requests to the loopback address). */
+async function componentPage(onSite) {
+  assert.ok(componentTag, 'the Embed test ran first');
+  const page = await env.browser.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const html = `<!doctype html><html><head><meta charset="utf-8">${ICON}</head><body>${componentTag}</body></html>`;
+  let url;
+  if (onSite) {
+    url = `${env.site.url}pasted-snippet.html`;
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  } else {
+    writeFileSync(join(dir, 'pasted-snippet.html'), html);
+    url = `${parentA.url}pasted-snippet.html`;
+  }
+  const failed = new Promise((_, reject) => { page.on('pageerror', reject); });
+  await page.goto(url);
+  await Promise.race([failed,
+    page.waitForFunction(() => /2–3–1/.test(document.querySelector('backprop-playground')?.shadowRoot?.querySelector('.bp-net-note')?.textContent ?? ''), null, WAIT)]);
+  const shown = await page.evaluate(() => {
+    const s = document.querySelector('backprop-playground').state;
+    return { dataset: s.dataset, noise: s.noise, learningRate: s.learningRate, shape: [...s.networkShape] };
+  });
+  assert.deepEqual(shown, { dataset: 'xor', noise: 10, learningRate: 0.1, shape: [3] });
+  assert.deepEqual(errors, []);
+  await page.close();
+}
+
+test("the Embed button's component snippet, pasted into a page of the site, shows that state", async () => {
+  await componentPage(true);
+});
+
+// The component's script on another origin (a CDN): its worker URL is cross-origin, which the
+// browser refuses (SecurityError) unless spawn.js starts it through workerFactory.createWorker
+// (notes/embed-to-lead.md). A todo until that line is in: it reports, it does not fail the suite.
+test("the component snippet works from a page on another origin (a CDN's script)", { todo: !spawnUsesCreateWorker() && 'spawn.js must start its worker with createWorker()' }, async () => {
+  await componentPage(false);
+});
+
+function spawnUsesCreateWorker() {
+  return /createWorker\(/.test(readFileSync(join(root, 'web', 'src', 'spawn.js'), 'utf8'));
+}
