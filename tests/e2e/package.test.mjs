@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { root } from './harness.mjs';
-import { serveLogged, launch, openRecorded, WAIT } from './component-harness.mjs';
+import { serveLogged, launch, openRecorded, allReady, WAIT } from './component-harness.mjs';
 
 const run = promisify(execFile);
 const npm = (args, cwd) => run('npm', args, { cwd, timeout: 900000, encoding: 'utf8', maxBuffer: 1 << 26,
@@ -136,8 +136,8 @@ test('a plain page with just the two embed lines trains, everything served from 
     const { context, page, rec } = await openRecorded(browser);
     try {
       await page.goto(site.url);
-      await page.waitForFunction(() => customElements.get('backprop-playground'), null, WAIT);
-      await page.evaluate(async () => { const el = document.querySelector('backprop-playground'); await el.ready; el.play(); });
+      await allReady(page);
+      await page.evaluate(() => document.querySelector('backprop-playground').play());
       await page.waitForFunction(() => {
         const m = document.querySelector('backprop-playground').metrics;
         return m && m.epoch > 0 && Number.isFinite(m.trainLoss);
