@@ -525,6 +525,7 @@ export function sixRows(six) {
   const wasm = (l) => l.files.filter((f) => f.status === 200 && /\.wasm$/.test(f.path));
   add('requests', 'requests (count, every file the server answered)', (l) => l.files.length, { digits: 0 });
   add('wasmRequests', '.wasm requests (count)', (l) => wasm(l).length, { digits: 0, target: '1', check: (s) => yes(s.min === 1 && s.max === 1) });
+  add('workerScripts', 'worker script requests (count; the server sends no-cache and no validators)', (l) => l.files.filter((f) => f.status === 200 && /worker[^/]*\.js$/.test(f.path)).length, { digits: 0 });
   add('transfer', 'transfer, gzip, all files (KB)', (l) => sum(l.files.filter((f) => f.status === 200).map((f) => f.bytes)) / KB, { digits: 1 });
   add('transferNoData', 'transfer, gzip, without data sets (KB)', (l) => sum(l.files.filter((f) => f.status === 200 && !isData(f.path)).map((f) => f.bytes)) / KB, { digits: 1 });
   add('workers', 'workers (count)', (l) => l.workers, { digits: 0, target: String(SIX_DATASETS.length), check: (s) => yes(s.min === SIX_DATASETS.length && s.max === SIX_DATASETS.length) });

@@ -13,6 +13,7 @@ const load = ({ wasm = 1, firstReady = 300, allReady = 900, workers = 6 } = {}) 
   files: [
     { path: '/bench/six-components.html', bytes: 1024, status: 200 },
     { path: '/component/backprop-playground.js', bytes: 1024, status: 200 },
+    { path: '/component/assets/worker-AbCdEf12.js', bytes: 0, status: 200 },
     ...Array.from({ length: wasm }, () => ({ path: '/component/wasm/backprop-simd.wasm', bytes: 200 * 1024, status: 200 })),
     { path: '/component/data/iris.csv', bytes: 2048, status: 200 },
     { path: '/favicon.ico', bytes: 0, status: 404 },
@@ -23,7 +24,8 @@ const byKey = (rows) => Object.fromEntries(rows.map((r) => [r.key, r]));
 
 test('six-component rows: counts, transfer, readiness and memory sums from made-up loads', () => {
   const rows = byKey(sixRows({ base: null, ours: [load(), load({ firstReady: 500, allReady: 1100 })] }));
-  assert.equal(rows.requests.ours.median, 5, 'every answered request counts, a 404 too');
+  assert.equal(rows.requests.ours.median, 6, 'every answered request counts, a 404 too');
+  assert.equal(rows.workerScripts.ours.median, 1);
   assert.equal(rows.wasmRequests.ours.median, 1);
   assert.equal(rows.wasmRequests.met, 'yes');
   assert.equal(rows.transfer.ours.median, (1024 + 1024 + 200 * 1024 + 2048) / 1024);
