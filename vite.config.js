@@ -61,7 +61,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     reportCompressedSize: true,
     rollupOptions: {
-      input: { main: here('./web/index.html'), embed: here('./web/embed.html') },
+      input: { main: here('./web/index.html'), embed: here('./web/embed.html'), article: here('./web/article.html') },
     },
   },
   server: { host: '127.0.0.1' },
