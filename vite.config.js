@@ -1,6 +1,7 @@
 // Vite: dev server and static build of the page in web/. base './' makes every URL in the build
 // relative, so dist/ works from any static host under any sub-path. The WASM module and the data
-// sets are copied into web/public/ by scripts/prepare-web.mjs and served as they are.
+// sets are copied into web/public/ by scripts/prepare-web.mjs and served as they are. The standalone
+// component (dist/component/) has its own config: vite.component.config.js.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
@@ -34,7 +35,7 @@ function preloadDynamicImports() {
 // The worker bundles the SIMD build's Emscripten glue (web/src/worker/engine.js); the loader hands
 // it the .wasm (instantiateWasm), so the glue's own `new URL('backprop-simd.wasm', import.meta.url)`
 // is never used: left as a plain name, so Vite does not copy the 640 KB .wasm into assets/ again.
-function glueWithoutWasmAsset() {
+export function glueWithoutWasmAsset() {
   return {
     name: 'bp-glue-without-wasm-asset',
     enforce: 'pre',

@@ -441,18 +441,25 @@ test('two playgrounds on one page train independently; keyboard stays inside eac
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${env.site.url}embed.html`);
-  const roots = page.locator('.bp-root');
-  await page.waitForFunction(() => document.querySelectorAll('.bp-root .bp-net-note').length === 2
-    && [...document.querySelectorAll('.bp-net-note')].every((n) => /neurons/.test(n.textContent)), null, { timeout: 90000 });
+  // The second is a <backprop-playground> element: its playground lives in its shadow root and
+  // starts when it nears the viewport.
+  await page.locator('backprop-playground').scrollIntoViewIfNeeded();
+  await page.evaluate(() => {
+    window.bpRoots = () => [...document.querySelectorAll('.bp-root'),
+      ...[...document.querySelectorAll('backprop-playground')].map((e) => e.shadowRoot.querySelector('.bp-root')).filter(Boolean)];
+  });
+  const roots = page.locator('.bp-root');  // Playwright's CSS locators pierce open shadow roots
+  await page.waitForFunction(() => window.bpRoots().length === 2
+    && window.bpRoots().every((r) => /neurons/.test(r.querySelector('.bp-net-note').textContent)), null, { timeout: 90000 });
   assert.match(await roots.nth(0).locator('.bp-net-note').innerText(), /2–4–1/);
   assert.match(await roots.nth(1).locator('.bp-net-note').innerText(), /4–8–8–1/);
   await roots.nth(1).focus();
   await page.keyboard.press('p');
-  await page.waitForFunction(() => Number(document.querySelectorAll('.bp-root')[1].dataset.epoch) > 20);
+  await page.waitForFunction(() => Number(window.bpRoots()[1].dataset.epoch) > 20);
   assert.equal(await roots.nth(0).getAttribute('data-epoch'), '0');
   await page.keyboard.press('p');
   await roots.nth(0).locator('.bp-play').click();
-  await page.waitForFunction(() => Number(document.querySelectorAll('.bp-root')[0].dataset.epoch) > 20);
+  await page.waitForFunction(() => Number(window.bpRoots()[0].dataset.epoch) > 20);
   await roots.nth(0).locator('.bp-play').click();
   const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
   assert.equal(new Set(ids).size, ids.length, 'no duplicate ids');

@@ -232,30 +232,52 @@ export const missing: TrainerOptions = { activations: ['tanh'] };
 `;
 
 export const PAGE_USER = `
-import { createPlayground, definePlaygroundElement, parseHash, toHash, DEFAULTS } from 'backprop-playground';
-import type { PlaygroundController, PlaygroundSettings, PlaygroundStats } from 'backprop-playground';
+import { createPlayground, definePlaygroundElement, parseHash, toHash, DEFAULTS, readAttributes, CONTROL_PRESETS } from 'backprop-playground';
+import type {
+  PlaygroundController, PlaygroundSettings, PlaygroundStats, PlaygroundMetrics, PlaygroundData,
+  BackpropPlaygroundElement, ControlId, ViewId,
+} from 'backprop-playground';
 
-export function mount(element: HTMLElement): number {
-  const pg: PlaygroundController = createPlayground(element, { state: '#dataset=spiral', autoplay: true, hash: false });
-  pg.play(); pg.pause(); pg.toggle(); pg.step(); pg.reset();
+export async function mount(element: HTMLElement): Promise<number> {
+  const pg: PlaygroundController = createPlayground(element, {
+    state: '#dataset=spiral', autoplay: true, hash: false, lazy: true,
+    ui: { controls: CONTROL_PRESETS.minimal, views: ['network', 'output'] },
+  });
+  pg.play(); pg.pause(); pg.toggle(); pg.step(); pg.step(10); pg.reset();
   pg.setState({ dataset: 'circle', networkShape: [4, 2] });
   pg.setState('#dataset=xor');
-  const settings: PlaygroundSettings = pg.getState();
-  const stats: PlaygroundStats = pg.stats;
-  const root: HTMLElement = pg.root;
+  pg.state = '#dataset=gaussian';
+  const ready: PlaygroundController = await pg.ready;
+  const settings: PlaygroundSettings = ready.state;
+  const stats: PlaygroundStats | null = pg.stats;
+  const metrics: PlaygroundMetrics | null = pg.metrics;
+  const data: PlaygroundData | null = pg.getData();
+  pg.addEventListener('epoch', (e) => { const loss: number = e.detail.trainLoss; void loss; });
+  pg.addEventListener('change', (e) => { const hash: string = e.detail.hash; void hash; });
   const params: Float32Array | null = pg.getParameters();
   const { state, errors } = parseHash('#dataset=xor', DEFAULTS);
   const link: string = toHash(state) + pg.getUrl();
-  const ctor: CustomElementConstructor = definePlaygroundElement('my-playground');
+  const Ctor = definePlaygroundElement('my-playground');
+  const el: BackpropPlaygroundElement = document.createElement('backprop-playground');
+  el.setAttribute('network-shape', '8,8');
+  const same: BackpropPlaygroundElement = await el.ready;
+  same.play(); same.step(5);
+  el.addEventListener('diverged', (e) => { const rate: number = e.detail.learningRate; void rate; });
+  const read = readAttributes((name) => el.getAttribute(name));
+  const firstView: ViewId = read.ui.views[0];
+  const control: ControlId = 'learning-rate';
   pg.destroy();
-  return settings.learningRate + stats.firstTrainedFrameAt + errors.length + link.length
-    + (params?.length ?? 0) + root.childElementCount + (ctor ? 1 : 0);
+  return settings.learningRate + (stats?.firstTrainedFrameAt ?? 0) + errors.length + link.length
+    + (params?.length ?? 0) + (metrics?.epoch ?? 0) + (data?.train.length ?? 0) + (Ctor ? 1 : 0)
+    + firstView.length + control.length + read.errors.length;
 }
 
 // @ts-expect-error: 'moons' is not a data set
 export const unknownDataset: Partial<PlaygroundSettings> = { dataset: 'moons' };
 // @ts-expect-error: createPlayground needs an element
 export const noElement = () => createPlayground('#here');
+// @ts-expect-error: 'chart' is not a view
+export const badView: ViewId = 'chart';
 `;
 
 /** Runs tsc --strict on the given files ({ name: source }); returns { ok, output }. */
@@ -293,7 +315,7 @@ test('the TypeScript check fails on a type error (a wrong field type in each API
   const engine = typeCheck({ 'engine-user.ts': `${ENGINE_USER}\nexport const wrong: number = ({} as Metrics).testLoss + '';\n` });
   assert.equal(engine.ok, false, 'a string assigned to a number was accepted');
   assert.match(engine.output, /engine-user\.ts\(\d+,\d+\): error TS2322/);
-  const page = typeCheck({ 'page-user.ts': `${PAGE_USER}\nexport const wrong: string = ({} as PlaygroundStats).heapBytes;\n` });
+  const page = typeCheck({ 'page-user.ts': `${PAGE_USER}\nexport const wrong: string = ({} as PlaygroundMetrics).epoch;\n` });
   assert.equal(page.ok, false, 'a number assigned to a string was accepted');
   assert.match(page.output, /page-user\.ts\(\d+,\d+\): error TS2322/);
 });

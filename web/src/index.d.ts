@@ -32,13 +32,37 @@ export interface PlaygroundSettings {
   weights: Float32Array | null;                             // edited starting weights
 }
 
+/** A control of the playground, by id (attributes controls= and locked=). */
+export type ControlId =
+  | 'play' | 'step' | 'reset' | 'learning-rate' | 'activation' | 'regularization' | 'regularization-rate'
+  | 'problem' | 'dataset' | 'noise' | 'perc-train-data' | 'data-seed' | 'features' | 'network-shape'
+  | 'optimizer' | 'momentum' | 'batch-size' | 'dropout' | 'output' | 'speed' | 'stop' | 'seed'
+  | 'show-test-data' | 'discretize' | 'upload' | 'weights' | 'export' | 'embed';
+export type ControlPreset = 'none' | 'minimal' | 'standard' | 'full';
+/** A panel of the playground (attribute views=). */
+export type ViewId = 'network' | 'output' | 'loss' | 'data' | 'metrics' | 'math';
+
+/** Which controls and panels show. */
+export interface PlaygroundUi {
+  controls: readonly ControlId[];
+  /** Shown but not changeable. */
+  locked: readonly ControlId[];
+  views: readonly ViewId[];
+}
+
 export interface PlaygroundOptions {
   /** A hash string ('#dataset=xor&networkShape=8,8') or an object of settings. */
   state?: string | Partial<PlaygroundSettings>;
   /** Read and write window.location.hash (one playground per page should). */
   hash?: boolean;
-  /** Start training as soon as the engine is ready. */
+  /** Start training as soon as the engine is ready (not when the reader prefers reduced motion). */
   autoplay?: boolean;
+  /** Which controls and panels show (default: all). */
+  ui?: Partial<PlaygroundUi>;
+  /** Start no worker and fetch no .wasm until the element nears the viewport (default false). */
+  lazy?: boolean;
+  /** Pause while scrolled away (it always pauses while the tab is hidden). */
+  pauseWhenAway?: boolean;
   /** Where backprop-*.wasm and loader.js are served (default ../wasm/ beside the built script). */
   wasmBase?: string;
   /** Where the data set CSVs are served (default ../data/). */
@@ -54,33 +78,106 @@ export interface PlaygroundStats {
   pending: number;
 }
 
-export interface PlaygroundController {
+/** The figures of the last frame (the detail of the 'epoch' event). NaN: no test data. */
+export interface PlaygroundMetrics {
+  epoch: number;
+  trainLoss: number;
+  testLoss: number;
+  /** Accuracy (0..1) for classification, R² for regression. */
+  trainMetric: number;
+  testMetric: number;
+  metric: 'accuracy' | 'R²';
+}
+
+/** The data points in the data's own coordinates: each row the inputs, then the label (class
+ *  index) or the target (regression). */
+export interface PlaygroundData {
+  train: number[][];
+  test: number[][];
+}
+
+export interface PlaygroundEventMap {
+  /** The first frame is drawn. */
+  ready: CustomEvent<{ variant: 'simd' | 'base' | '' }>;
+  /** At most every 250 ms while training, and when training stops. */
+  epoch: CustomEvent<PlaygroundMetrics>;
+  /** The loss became NaN or infinite; training paused at the last good weights. */
+  diverged: CustomEvent<{ epoch: number; message: string; learningRate: number }>;
+  /** Any settings change, by the reader or the API. */
+  change: CustomEvent<{ state: PlaygroundSettings; hash: string }>;
+}
+
+/** The API of createPlayground()'s controller and of the <backprop-playground> element. */
+export interface PlaygroundApi {
   play(): void;
   pause(): void;
   toggle(): void;
-  step(): void;
+  /** n mini-batch steps (a whole number, 1 to 100000); without n, one frame's worth at the current speed. */
+  step(n?: number): void;
   /** Back to the same initial weights, epoch 0. */
   reset(): void;
+  /** The settings; assigning a hash string or a partial settings object changes them. */
+  get state(): PlaygroundSettings;
+  set state(value: string | Partial<PlaygroundSettings>);
   getState(): PlaygroundSettings;
+  setState(hashOrPatch: string | Partial<PlaygroundSettings>): void;
   /** A copy of the current parameters (layout: see wasm/backprop.d.ts), or null before a frame. */
   getParameters(): Float32Array | null;
-  setState(hashOrPatch: string | Partial<PlaygroundSettings>): void;
+  readonly metrics: PlaygroundMetrics | null;
+  /** null until the data arrive from the worker. */
+  getData(): PlaygroundData | null;
   /** The link that reproduces this setup. */
   getUrl(): string;
-  readonly stats: PlaygroundStats;
-  readonly root: HTMLElement;
+  /** null until started (a lazy playground starts near the viewport). */
+  readonly stats: PlaygroundStats | null;
+  readonly root: HTMLElement | null;
   /** Stops the worker and removes the playground from its element. */
   destroy(): void;
 }
 
-/** Mounts a playground into `element` (its own worker and WASM module). */
+export interface PlaygroundController extends PlaygroundApi {
+  /** Resolves with the controller once the first frame is drawn. */
+  readonly ready: Promise<PlaygroundController>;
+  addEventListener<K extends keyof PlaygroundEventMap>(type: K, listener: (event: PlaygroundEventMap[K]) => void): void;
+  removeEventListener<K extends keyof PlaygroundEventMap>(type: K, listener: (event: PlaygroundEventMap[K]) => void): void;
+}
+
+/** <backprop-playground>: attributes are the URL's settings in kebab-case plus state, tfp,
+ *  controls, locked, views, autoplay, stop-at-epoch, height, hash, lazy, wasm-base, data-base. */
+export interface BackpropPlaygroundElement extends HTMLElement, PlaygroundApi {
+  /** Resolves with the element once its first frame is drawn (await it at any time). */
+  readonly ready: Promise<BackpropPlaygroundElement>;
+  readonly api: PlaygroundController | null;
+  addEventListener<K extends keyof PlaygroundEventMap>(type: K, listener: (this: BackpropPlaygroundElement, event: PlaygroundEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+/** Mounts a playground into `element` (its own worker; the page's playgrounds share one compiled .wasm). */
 export function createPlayground(element: Element, options?: PlaygroundOptions): PlaygroundController;
 
-/** Defines <backprop-playground state="#..." hash wasm-base="..." data-base="..."> (once). */
-export function definePlaygroundElement(name?: string): CustomElementConstructor;
+/** Defines <backprop-playground> (once; returns the class). */
+export function definePlaygroundElement(name?: string): { new (): BackpropPlaygroundElement; prototype: BackpropPlaygroundElement };
 
 /** Parses a URL hash into settings; bad fields keep their defaults and are listed in `errors`. */
 export function parseHash(hash: string, base?: PlaygroundSettings): { state: PlaygroundSettings; errors: string[] };
 /** The hash that reproduces `state`. */
 export function toHash(state: PlaygroundSettings): string;
 export const DEFAULTS: Readonly<PlaygroundSettings>;
+
+export const CONTROL_IDS: readonly ControlId[];
+export const CONTROL_PRESETS: Readonly<Record<ControlPreset, readonly ControlId[]>>;
+export const VIEW_IDS: readonly ViewId[];
+/** Every attribute the element reads (its observedAttributes). */
+export const OBSERVED_ATTRIBUTES: readonly string[];
+/** Reads a component's attributes (get returns an attribute's text or null): the settings, the
+ *  ui, and one error per bad attribute, naming it and what it accepts. */
+export function readAttributes(get: (name: string) => string | null): {
+  state: PlaygroundSettings;
+  ui: PlaygroundUi & { autoplay: boolean; height: string };
+  flags: { hash: boolean; lazy: boolean; wasmBase?: string; dataBase?: string };
+  errors: { attribute: string; message: string }[];
+};
+
+declare global {
+  interface HTMLElementTagNameMap { 'backprop-playground': BackpropPlaygroundElement }
+}

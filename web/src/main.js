@@ -3,7 +3,7 @@
 import { startEngineWorker } from './spawn.js';
 
 const engine = startEngineWorker();
-const [, { createPlayground }] = await Promise.all([engine.started, import('./index.js')]);
+const [, { createPlayground }] = await Promise.all([engine.started, import('./create.js')]);
 const playground = createPlayground(document.getElementById('playground'), {
   hash: true,
   autoplay: new URLSearchParams(window.location.search).has('autoplay'),

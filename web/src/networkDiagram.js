@@ -48,6 +48,13 @@ export class NetworkDiagram {
     this.render();
   }
 
+  /** Shows only the features in use (a component without the features control): fewer rows. */
+  setActiveOnly(on) {
+    if (this.activeOnly === on) return;
+    this.activeOnly = on;
+    this.render();
+  }
+
   render() {
     if (!this.net) return;
     const { net, state } = this;
@@ -68,7 +75,7 @@ export class NetworkDiagram {
     // Columns: inputs (all 7 features for 2-D data), hidden layers, output.
     const columns = [];
     if (twoD) {
-      columns.push(FEATURES.map((f) => {
+      columns.push(FEATURES.filter((f) => !this.activeOnly || state.features.includes(f.id)).map((f) => {
         const active = state.features.includes(f.id);
         return { label: f.label, feature: f.id, active, index: active ? state.features.indexOf(f.id) : -1 };
       }));
@@ -218,7 +225,7 @@ export class NetworkDiagram {
     const hidden = L - 2;
     this.header.replaceChildren();
     this.header.style.height = '86px';
-    const layerCtl = h('div', { class: 'bp-layers-ctl' },
+    const layerCtl = h('div', { class: 'bp-layers-ctl', 'data-control': 'network-shape' },
       iconButton('plus', 'Add a hidden layer', { disabled: hidden >= LIMITS.maxHiddenLayers, onclick: () => this.handlers.onLayers(1) }),
       iconButton('minus', 'Remove the last hidden layer', { disabled: hidden <= 0, onclick: () => this.handlers.onLayers(-1) }),
       h('span', { class: 'bp-layers-count' }, `${hidden} hidden layer${hidden === 1 ? '' : 's'}`));
@@ -229,12 +236,12 @@ export class NetworkDiagram {
       const n = net.layers[l];
       const act = state.activations[l - 1];
       this.header.append(col(colX[l],
-        h('div', { class: 'bp-neuron-ctl' },
+        h('div', { class: 'bp-neuron-ctl', 'data-control': 'network-shape' },
           iconButton('plus', `Add a neuron to layer ${l}`, { disabled: n >= LIMITS.maxNeurons, onclick: () => this.handlers.onNeurons(l - 1, 1) }),
           iconButton('minus', `Remove a neuron from layer ${l}`, { disabled: n <= 1, onclick: () => this.handlers.onNeurons(l - 1, -1) })),
         h('span', { class: 'bp-col-title' }, `${n} neuron${n === 1 ? '' : 's'}`),
         select(ACTIVATIONS.map((a) => [a, ACTIVATION_LABELS[a]]), act, {
-          class: 'bp-mini-select', 'aria-label': `Activation of layer ${l}`,
+          class: 'bp-mini-select', 'data-control': 'activation', 'aria-label': `Activation of layer ${l}`,
           onchange: (e) => this.handlers.onLayerActivation(l - 1, e.target.value),
         })));
     }

@@ -19,6 +19,8 @@ import { DigitsGrid } from './digitsGrid.js';
 import { Projection } from './projection.js';
 import { MathPanel } from './mathPanel.js';
 import { ExportPanel } from './exportPanel.js';
+import { applyUi, tagControls, showsControl } from './uiOptions.js';
+import { UI_DEFAULTS } from './attributes.js';
 
 const NETWORK_KEYS = ['dataset', 'networkShape', 'features', 'output', 'seed'];
 
@@ -26,6 +28,8 @@ export class Playground {
   constructor(element, options = {}) {
     this.host = element;
     this.options = options;
+    this.ui = options.ui || UI_DEFAULTS;
+    this.emit = options.emit || (() => {});
     this.stats = { startedAt: performance.now(), readyAt: NaN, firstFrameAt: NaN, firstTrainedFrameAt: NaN, heapBytes: 0, variant: '', pending: 0 };
     const initial = this.#initialState(options);
     this.state = initial.state;
@@ -38,10 +42,13 @@ export class Playground {
     this.engine = options.engine || startEngineWorker(options);
     this.worker = this.engine.worker;
     this.#configure();
-    if (options.autoplay) this.play();
+    const reducedMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    if (options.autoplay && !reducedMotion) this.play();
     this.#build();
     this.engine.attach((msg) => this.#onMessage(msg), (e) => this.#setStatus(`The training worker failed: ${e.message || 'unknown error'}`, true));
-    this.#showLinkErrors(initial.errors);
+    this.#showLinkErrors([...initial.errors, ...(options.linkErrors || [])]);
+    if (options.attributeErrors?.length) this.showAttributeErrors(options.attributeErrors);
+    if (options.autoplay && reducedMotion) this.#setStatus('Autoplay is off because your system asks for reduced motion: press play to train.');
     this.#syncControls();
     if (options.hash) {
       this.onHashChange = () => {
@@ -58,11 +65,37 @@ export class Playground {
   play() { this.#post(ToWorker.play); }
   pause() { this.#post(ToWorker.pause); }
   toggle() { if (this.playing) this.pause(); else this.play(); }
-  step() { this.#post(ToWorker.step); }
+  /** steps: that many mini-batch steps; undefined: one frame's worth at the current speed. */
+  step(steps) { this.#post(ToWorker.step, steps ? { steps } : {}); }
   reset() { this.#post(ToWorker.reset); }
   getState() { return this.state; }
   /** A copy of the parameters of the last frame (layout: backprop.d.ts). */
   getParameters() { return this.frame?.params ? this.frame.params.slice() : null; }
+  /** The last frame's figures, or null before one. */
+  get metrics() { return metricsOf(this.frame, this.info); }
+  /** The data points in the data's own coordinates: { train: [[x1, x2, label], ...], test }. */
+  getData() {
+    if (!this.data) return null;
+    const rows = (set) => {
+      const out = [];
+      const d = set.n ? set.x.length / set.n : 0;
+      for (let i = 0; i < set.n; i++) {
+        const row = Array.from(set.x.subarray(i * d, i * d + d));
+        row.push(set.labels ? set.labels[i] : set.targets[i]);
+        out.push(row);
+      }
+      return out;
+    };
+    return { train: rows(this.data.train), test: rows(this.data.test) };
+  }
+  /** Which controls show, which are locked, which panels show (attributes.js readUi). */
+  setUi(ui) { this.ui = ui; this.#applyUi(); }
+  /** Bad attributes of a component: a message that names each one, inside the component. */
+  showAttributeErrors(errors) {
+    if (!errors.length) return;
+    this.#showBanner(['Some attributes of this playground could not be used; their defaults are kept:',
+      ...errors.map((e) => `${e.attribute}: ${e.message}`)], 'attributes');
+  }
   getUrl() {
     const base = this.options.hash ? window.location.href.split('#')[0] : (this.options.baseUrl || window.location.href.split('#')[0]);
     return base + toHash(this.state);
@@ -177,8 +210,21 @@ export class Playground {
         h('p', { class: 'bp-hint' }, 'Shortcuts while the playground has focus: Space or P play/pause, S or → step, R reset. ',
           'Real data sets: UCI Machine Learning Repository (CC BY 4.0): Iris (Fisher, 1936), Wine (Forina et al., 1991), Optical Recognition of Handwritten Digits (Alpaydin & Kaynak, 1998).')),
     );
+    this.mainEl = this.root.querySelector('.bp-main');
+    this.leftEl = this.root.querySelector('.bp-left');
+    this.networkEl = network;
+    this.outputEl = output;
+    this.footerEl = this.root.querySelector('.bp-footer');
+    this.metricsEl = output.querySelector('.bp-metrics');
+    this.chartHead = output.querySelector('.bp-chart-head');
+    tagControls(this);
+    this.#applyUi();
     this.host.append(this.root);
   }
+
+  #applyUi() { if (this.root) applyUi(this, this.ui); }
+  /** A control the reader may use now (shown and not locked). */
+  #may(id) { return showsControl(this.ui, id) && !this.ui.locked.includes(id); }
 
   #post(type, fields = {}, transfer = []) { this.worker.postMessage({ type, ...fields }, transfer); }
 
@@ -212,6 +258,7 @@ export class Playground {
     this.state = next;
     this.#syncControls();
     this.#writeHash();
+    this.emit('change', { state: next, hash: toHash(next) });
     if (opts.live) {
       if (next.speed !== prev.speed) this.#post(ToWorker.setSpeed, { speed: next.speed });
       if (next.stopEpoch !== prev.stopEpoch || next.stopLoss !== prev.stopLoss) this.#post(ToWorker.setStop, { stopEpoch: next.stopEpoch, stopLoss: next.stopLoss });
@@ -244,11 +291,13 @@ export class Playground {
     this.dataPanel.sync(this.state, info, this.csvName);
     this.showTest.checked = this.state.showTestData;
     this.discretize.checked = this.state.discretize;
-    this.plot.setAdding(this.state.dataset === 'custom', 'Output plot: click to add a point of the selected class, shift-click for the other class');
+    this.plot.setAdding(this.state.dataset === 'custom' && this.#may('dataset'), 'Output plot: click to add a point of the selected class, shift-click for the other class');
     if (this.net) this.diagram.setNetwork(this.net, this.state);
+    this.#applyUi();
   }
 
   #toggleFeature(id) {
+    if (!this.#may('features')) return;
     const has = this.state.features.includes(id);
     if (has && this.state.features.length === 1) return;
     const features = has ? this.state.features.filter((f) => f !== id) : [...this.state.features, id];
@@ -256,6 +305,7 @@ export class Playground {
   }
 
   #changeLayers(delta) {
+    if (!this.#may('network-shape')) return;
     const shape = [...this.state.networkShape];
     const activations = [...this.state.activations];
     if (delta > 0 && shape.length < LIMITS.maxHiddenLayers) {
@@ -268,6 +318,7 @@ export class Playground {
   }
 
   #changeNeurons(layer, delta) {
+    if (!this.#may('network-shape')) return;
     const shape = [...this.state.networkShape];
     shape[layer] = Math.max(1, Math.min(LIMITS.maxNeurons, shape[layer] + delta));
     this.set({ networkShape: shape });
@@ -284,6 +335,7 @@ export class Playground {
   }
 
   #editParameter(index, value) {
+    if (!this.#may('weights')) return;
     this.#post(ToWorker.setParameter, { index, value });
     this.editedParameter = { index, value };
   }
@@ -299,9 +351,9 @@ export class Playground {
     if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || t.isContentEditable) return;
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const onButton = tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A' || t.getAttribute('role') === 'button';
-    if ((e.key === ' ' && !onButton) || e.key === 'p' || e.key === 'P') { e.preventDefault(); this.toggle(); }
-    else if (e.key === 's' || e.key === 'S' || e.key === 'ArrowRight') { e.preventDefault(); this.step(); }
-    else if (e.key === 'r' || e.key === 'R') { e.preventDefault(); this.reset(); }
+    if (((e.key === ' ' && !onButton) || e.key === 'p' || e.key === 'P') && this.#may('play')) { e.preventDefault(); this.toggle(); }
+    else if ((e.key === 's' || e.key === 'S' || e.key === 'ArrowRight') && this.#may('step')) { e.preventDefault(); this.step(); }
+    else if ((e.key === 'r' || e.key === 'R') && this.#may('reset')) { e.preventDefault(); this.reset(); }
     else if (e.key === 'Escape') this.card.hide(true);
   }
 
@@ -335,6 +387,7 @@ export class Playground {
         this.net = msg;
         this.chart.clear();
         this.diagram.setNetwork(msg, this.state);
+        this.#applyUi();
         this.netNote.textContent = `${msg.numParameters.toLocaleString('en-US')} parameters · ${msg.layers.join('–')} neurons${msg.standardize ? ' · inputs standardized' : ''}`;
         this.#clearBanner('divergence');
         break;
@@ -437,12 +490,26 @@ export class Playground {
     }
     this.stats.heapBytes = f.heapBytes;
     const now = performance.now();
-    if (Number.isNaN(this.stats.firstFrameAt)) this.stats.firstFrameAt = now;
+    if (Number.isNaN(this.stats.firstFrameAt)) {
+      this.stats.firstFrameAt = now;
+      this.emit('ready', { variant: this.stats.variant });
+    }
+    this.#emitEpoch(f, now);
     if (f.steps > 0 && Number.isNaN(this.stats.firstTrainedFrameAt)) {
       this.stats.firstTrainedFrameAt = now;
       performance.mark?.('bp-first-trained-frame');
     }
     this.#post(ToWorker.ack);
+  }
+
+  /** 'epoch' events: at most one every EPOCH_EVENT_MS while training, and one when it stops. */
+  #emitEpoch(f, now) {
+    const stopped = !f.playing && this.lastEpochEmitted?.playing;
+    if (f.epoch === this.lastEpochEmitted?.epoch && !stopped) return;
+    if (f.playing && now - (this.lastEpochEmitted?.at ?? -Infinity) < EPOCH_EVENT_MS) return;
+    this.lastEpochEmitted = { epoch: f.epoch, at: now, playing: f.playing };
+    const m = this.metrics;
+    if (m) this.emit('epoch', m);
   }
 
   #drawGrid() {
@@ -488,6 +555,7 @@ export class Playground {
   #showDivergence(message) {
     this.divergenceShown = true;
     const lr = this.state.learningRate;
+    this.emit('diverged', { epoch: this.frame?.epoch ?? 0, message, learningRate: lr });
     const lower = Number((lr / 10).toPrecision(2));
     this.#showBanner([
       'Training diverged: the loss became NaN or infinite.',
@@ -504,6 +572,23 @@ export class Playground {
       } }, `…and use learning rate ${lower}`),
     ]);
   }
+}
+
+const EPOCH_EVENT_MS = 250;
+
+/** { epoch, trainLoss, testLoss, trainMetric, testMetric, metric } of a frame (NaN: no test data). */
+function metricsOf(frame, info) {
+  const m = frame?.metrics;
+  if (!m) return null;
+  const classification = info?.task !== 'regression';
+  return {
+    epoch: frame.epoch,
+    trainLoss: m.trainLoss,
+    testLoss: m.testLoss,
+    trainMetric: classification ? m.trainAccuracy : m.trainR2,
+    testMetric: classification ? m.testAccuracy : m.testR2,
+    metric: classification ? 'accuracy' : 'R²',
+  };
 }
 
 const FEATURE_ORDER = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'];

@@ -8,7 +8,7 @@ export const ToWorker = Object.freeze({
   configure: 'configure',     // { config }  data + network settings; rebuilds what changed
   play: 'play',               // {}
   pause: 'pause',             // {}
-  step: 'step',               // {}  one mini-batch step, then a frame
+  step: 'step',               // { steps? }  that many mini-batch steps (else one frame's worth), then a frame
   reset: 'reset',             // {}  same seed's initial weights, epoch 0
   setSpeed: 'setSpeed',       // { speed }  index into SPEEDS
   setStop: 'setStop',         // { stopEpoch, stopLoss }  0 = off

@@ -8,9 +8,20 @@
 import { simdSupported, wasmFileUrl } from 'backprop-playground/engine';
 import { ToWorker } from './protocol.js';
 
+// One download and one compile per .wasm URL for the whole page: six playgrounds on a page post
+// the same WebAssembly.Module to their six workers.
+const compiled = new Map();  // url -> Promise<WebAssembly.Module>
+
 function compileInPage(wasmUrl) {
   if (typeof WebAssembly?.compileStreaming !== 'function') return null;
-  return WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: 'same-origin' }));
+  let promise = compiled.get(wasmUrl);
+  if (!promise) {
+    promise = WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: 'same-origin' }));
+    // A failed download is not kept: the next playground tries again.
+    promise.catch(() => { if (compiled.get(wasmUrl) === promise) compiled.delete(wasmUrl); });
+    compiled.set(wasmUrl, promise);
+  }
+  return promise;
 }
 
 /** options: workerUrl, wasmBase, dataBase (resolved against the document), simd. */

@@ -203,6 +203,31 @@ const SCHEMA = Object.freeze({
 
 export const STATE_KEYS = Object.freeze(Object.keys(SCHEMA));
 
+/** `problem` is a key of links and attributes (as in TensorFlow Playground) but not a setting of
+ *  its own: it picks the data set's kind. */
+export const PROBLEMS = Object.freeze(['classification', 'regression']);
+const DEFAULT_DATASET_OF = Object.freeze({ classification: 'circle', regression: 'reg-plane' });
+
+/** The one parser of a setting's text (links, attributes, messages): its value, or an Error whose
+ *  message says what was wrong and what is accepted (without the key's name). */
+export function parseSetting(key, text) {
+  if (key === 'problem') return oneOf(PROBLEMS)(String(text));
+  const field = SCHEMA[key];
+  if (!field) throw new Error(`is not a setting`);
+  return field.parse(String(text));
+}
+
+/** The text a setting is written as (the inverse of parseSetting). */
+export function writeSetting(key, value) { return SCHEMA[key].write(value); }
+
+/** Applies a `problem` to values whose dataset may or may not be given; returns an error text or ''. */
+export function applyProblem(values, problem, datasetGiven) {
+  const task = datasetFacts(values.dataset).task;
+  if (task === problem) return '';
+  if (!datasetGiven) { values.dataset = DEFAULT_DATASET_OF[problem]; return ''; }
+  return `${problem} does not fit dataset ${values.dataset} (a ${task} data set); the data set is kept`;
+}
+
 /** Fills in what follows from other fields: one activation per hidden layer, a valid output. */
 export function normalizeState(state, info = null) {
   const s = { ...state };
@@ -231,6 +256,7 @@ export function parseHash(hash, base = DEFAULTS) {
   }
   if (text === '') return { state: normalizeState(values), errors };
   const seen = new Set();
+  let problem = '';
   for (const pair of text.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
@@ -243,7 +269,7 @@ export function parseHash(hash, base = DEFAULTS) {
       continue;
     }
     const field = SCHEMA[key];
-    if (!field) {
+    if (!field && key !== 'problem') {
       errors.push(`Unknown setting '${clip(key)}'; ignored.`);
       continue;
     }
@@ -253,10 +279,15 @@ export function parseHash(hash, base = DEFAULTS) {
     }
     seen.add(key);
     try {
-      values[key] = field.parse(raw);
+      if (key === 'problem') problem = parseSetting(key, raw);
+      else values[key] = field.parse(raw);
     } catch (e) {
-      errors.push(`${key}: ${e.message}; kept ${describeValue(key, base[key])}.`);
+      errors.push(`${key}: ${e.message}; kept ${key === 'problem' ? 'the data set\'s own' : describeValue(key, base[key])}.`);
     }
+  }
+  if (problem) {
+    const wrong = applyProblem(values, problem, seen.has('dataset'));
+    if (wrong) errors.push(`problem: ${wrong}.`);
   }
   if (values.dataset === 'csv') {
     errors.push('dataset: an uploaded CSV cannot travel in a link; showing the circle data instead.');
@@ -270,7 +301,7 @@ export function parseHash(hash, base = DEFAULTS) {
   return { state: normalizeState(values), errors };
 }
 
-function describeValue(key, value) {
+export function describeValue(key, value) {
   if (value === null || value === undefined) return 'none';
   return SCHEMA[key].write(value) || "''";
 }

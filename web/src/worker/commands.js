@@ -17,9 +17,13 @@ export function play() {
 
 export function pause() { w.playing = false; sendFrame(); }
 
-export function step() {
+/** { steps? }: that many mini-batch steps (the API's step(n)), or one frame at the current speed
+ *  (the step button). The page bounds steps (controller.js). */
+export function step({ steps } = {}) {
   w.playing = false;
-  if (w.trainer && w.train) trainOneFrame();
+  if (w.trainer && w.train) {
+    if (steps > 0) w.trainer.trainSteps(steps); else trainOneFrame();
+  }
   sendFrame();
 }
 
