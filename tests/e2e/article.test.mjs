@@ -30,8 +30,8 @@ const expand = (text, presets) => [...new Set(String(text).split(',').map((s) =>
 // What the article sets up, paragraph by paragraph (the page is checked against this too, so an
 // embed that loses its set-up fails here).
 const ARTICLE = {
-  'pg-neuron': { controls: ['play', 'step', 'reset', 'learning-rate'], views: ['network', 'output'] },
-  'pg-xor': { controls: ['play', 'step', 'reset', 'network-shape'], views: ['network', 'output'] },
+  'pg-neuron': { controls: ['play', 'step', 'reset', 'learning-rate'], views: ['network', 'output', 'metrics'] },
+  'pg-xor': { controls: ['play', 'step', 'reset', 'network-shape'], views: ['network', 'output', 'metrics'] },
   'pg-spiral': { controls: ['play', 'step', 'reset', 'features', 'learning-rate'], views: ['network', 'output', 'loss'] },
   'pg-erratum': { controls: ['play', 'step', 'reset'], views: ['network', 'math'] },
 };
@@ -41,9 +41,13 @@ const shownIn = (page, id) => page.evaluate(({ id, views }) => {
   const root = document.getElementById(id).shadowRoot;
   if (!root) return null;
   const visible = (e) => e.checkVisibility({ visibilityProperty: true }) && e.getClientRects().length > 0;
-  const controls = [...new Set([...root.querySelectorAll('[data-control]')].filter(visible).map((e) => e.dataset.control))].sort();
+  const controls = new Set([...root.querySelectorAll('[data-control]')].filter(visible).map((e) => e.dataset.control));
+  // The features control is the diagram's input column itself: all seven features offered (the
+  // unused ones greyed) instead of only the ones in use.
+  const featureNodes = [...root.querySelectorAll('button.bp-node[aria-label^="Feature "]')].filter(visible);
+  if (featureNodes.length === 7) controls.add('features');
   const shownViews = views.filter((v) => [...root.querySelectorAll(`[part~="${v}"]`)].some(visible)).sort();
-  return { controls, views: shownViews };
+  return { controls: [...controls].sort(), views: shownViews };
 }, { id, views: VIEWS });
 
 test('the article loads cleanly and every embed trains, showing only what its paragraph needs', async () => {
