@@ -38,7 +38,7 @@ export function applyUi(pg, ui) {
   const shown = new Set(ui.controls);
   const locked = new Set(ui.locked);
   const views = new Set(ui.views);
-  pg.diagram.setActiveOnly(!shown.has('features'));
+  pg.diagram.setControls({ features: shown.has('features'), shape: shown.has('network-shape'), activation: shown.has('activation') });
   for (const el of pg.root.querySelectorAll('[data-control]')) {
     const id = el.dataset.control;
     const off = !shown.has(id);
