@@ -15,7 +15,8 @@ function preloadDynamicImports() {
     transformIndexHtml: {
       order: 'post',
       handler(html, { bundle, chunk }) {
-        if (!bundle || !chunk) return html;
+        // Only the playground's page: the article and the embeds start their engines lazily.
+        if (!bundle || !chunk || chunk.name !== 'main') return html;
         const links = [];
         for (const id of chunk.dynamicImports) {
           const dyn = bundle[id];
