@@ -48,10 +48,16 @@ export class NetworkDiagram {
     this.render();
   }
 
-  /** Shows only the features in use (a component without the features control): fewer rows. */
-  setActiveOnly(on) {
-    if (this.activeOnly === on) return;
-    this.activeOnly = on;
+  /** Which of the diagram's controls show (a component may show none): without the features
+   *  control only the features in use are drawn, without the shape and activation controls the
+   *  header shrinks to the column titles. */
+  setControls({ features, shape, activation }) {
+    const key = `${features}${shape}${activation}`;
+    if (this.controlsKey === key) return;
+    this.controlsKey = key;
+    this.activeOnly = !features;
+    this.headerHeight = shape ? 86 : activation ? 60 : 36;
+    this.headTop = shape ? 34 : 0;
     this.render();
   }
 
@@ -224,13 +230,13 @@ export class NetworkDiagram {
     const L = net.layers.length;
     const hidden = L - 2;
     this.header.replaceChildren();
-    this.header.style.height = '86px';
+    this.header.style.height = `${this.headerHeight ?? 86}px`;
     const layerCtl = h('div', { class: 'bp-layers-ctl', 'data-control': 'network-shape' },
       iconButton('plus', 'Add a hidden layer', { disabled: hidden >= LIMITS.maxHiddenLayers, onclick: () => this.handlers.onLayers(1) }),
       iconButton('minus', 'Remove the last hidden layer', { disabled: hidden <= 0, onclick: () => this.handlers.onLayers(-1) }),
       h('span', { class: 'bp-layers-count' }, `${hidden} hidden layer${hidden === 1 ? '' : 's'}`));
     this.header.append(layerCtl);
-    const col = (x, ...children) => h('div', { class: 'bp-col-head', style: { left: `${x + node / 2}px` } }, ...children);
+    const col = (x, ...children) => h('div', { class: 'bp-col-head', style: { left: `${x + node / 2}px`, top: `${this.headTop ?? 34}px` } }, ...children);
     this.header.append(col(colX[0], h('span', { class: 'bp-col-title' }, net.twoD ? 'Features' : `${net.layers[0]} inputs`)));
     for (let l = 1; l <= hidden; l++) {
       const n = net.layers[l];

@@ -48,7 +48,7 @@ export class Playground {
     this.engine.attach((msg) => this.#onMessage(msg), (e) => this.#setStatus(`The training worker failed: ${e.message || 'unknown error'}`, true));
     this.#showLinkErrors([...initial.errors, ...(options.linkErrors || [])]);
     if (options.attributeErrors?.length) this.showAttributeErrors(options.attributeErrors);
-    if (options.autoplay && reducedMotion) this.#setStatus('Autoplay is off because your system asks for reduced motion: press play to train.');
+    if (options.autoplay && reducedMotion) this.#showBanner(['Autoplay is off because your system asks for reduced motion: press play to train.'], 'motion');
     this.#syncControls();
     if (options.hash) {
       this.onHashChange = () => {
