@@ -61,7 +61,8 @@ function cssLinkedByPageModule() {
       };
       visit(chunk);
       if (css.size === 0) return;
-      chunk.code = `for (const f of ${JSON.stringify([...css])}) { const href = new URL(f, import.meta.url).href;\n` +
+      // (Guarded: a bundler's server-side pass may import the module where there is no document.)
+      chunk.code = `if (typeof document !== 'undefined') for (const f of ${JSON.stringify([...css])}) { const href = new URL(f, import.meta.url).href;\n` +
         '  if (!document.querySelector(`link[rel="stylesheet"][href="${href}"]`)) document.head.append(Object.assign(document.createElement(\'link\'), { rel: \'stylesheet\', href })); }\n' +
         chunk.code;
     },

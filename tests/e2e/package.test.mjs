@@ -194,3 +194,37 @@ test('a plain page with just the two embed lines trains, everything served from 
     await site.close();
   }
 });
+
+test("the page module ('backprop-playground', by an import map) mounts a playground that trains", async () => {
+  writeFileSync(join(project, 'module.html'), `<!doctype html><meta charset="utf-8"><title>page module</title><link rel="icon" href="data:,">
+<script type="importmap">{ "imports": { "backprop-playground": "./node_modules/backprop-playground/dist/component/index.js" } }</script>
+<div id="here"></div>
+<script type="module">
+import { createPlayground } from 'backprop-playground';
+window.pg = createPlayground(document.querySelector('#here'), { state: '#dataset=xor&networkShape=4' });
+window.pg.ready.then(() => { window.pgReady = true; });
+</script>
+`);
+  const site = await serveLogged(project);
+  const browser = await launch();
+  try {
+    const { context, page, rec } = await openRecorded(browser);
+    try {
+      await page.goto(`${site.url}module.html`);
+      await page.waitForFunction(() => window.pgReady === true, null, WAIT);
+      await page.evaluate(() => window.pg.play());
+      await page.waitForFunction(() => window.pg.metrics && window.pg.metrics.epoch > 0, null, WAIT);
+      // Its light-DOM playground uses the page stylesheet, which the page module links itself.
+      const sheets = await page.evaluate(() => [...document.styleSheets].map((s) => s.href).filter(Boolean));
+      assert.ok(sheets.length >= 1 && sheets.every((h) => h.includes('/node_modules/backprop-playground/dist/component/assets/')),
+        `stylesheets: ${sheets.join(', ')}`);
+      assert.equal(site.log.filter((p) => p.endsWith('.wasm')).length, 1);
+      assert.deepEqual(rec.errors, []);
+    } finally {
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+});
