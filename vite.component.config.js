@@ -2,8 +2,9 @@
 // `npm run build` and `npm pack` run). No bundler is needed by its users and every URL is relative,
 // so the folder works copied anywhere or from node_modules/backprop-playground/dist/component/:
 //
-//   backprop-playground.js     defines <backprop-playground> (web/src/component.js), and exports the API
-//   index.js                   the page module, no global side effect (package.json ".")
+//   backprop-playground.js     defines <backprop-playground> (web/src/component.js); styles inlined
+//   index.js                   the page module (createPlayground, ...; package.json "."): defines
+//                              nothing, links the page stylesheet its light-DOM playground uses
 //   assets/playground-[hash].js   the code both entries share (uPlot included); spawn.js lives here,
 //                              so its default '../wasm/' and '../data/' (relative to import.meta.url)
 //                              land on the two folders below
@@ -16,20 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { glueWithoutWasmAsset } from './vite.config.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const COMPONENT = here('./web/src/component.js');
-// index.js as an entry would become the shared chunk itself (a manual chunk holding an entry module
-// is that entry's chunk), one folder too high for spawn.js: a facade module re-exports it instead.
-const INDEX_FACADE = '\0bp-component:index';
-const ENTRIES = { 'backprop-playground': COMPONENT, index: INDEX_FACADE };
-
-/** The facade entry dist/component/index.js: `export * from` web/src/index.js. */
-function indexFacade() {
-  return {
-    name: 'bp-component-index-facade',
-    resolveId: (id) => (id === INDEX_FACADE ? INDEX_FACADE : null),
-    load: (id) => (id === INDEX_FACADE ? `export * from ${JSON.stringify(here('./web/src/index.js'))};\n` : null),
-  };
-}
+const ENTRIES = { 'backprop-playground': here('./web/src/component.js'), index: here('./web/src/index.js') };
 // The engine files the page and the worker fetch from wasmBase (the SIMD glue is in the worker).
 const WASM_FILES = ['backprop-simd.wasm', 'backprop-base.wasm', 'backprop-base.js'];
 
@@ -53,28 +41,46 @@ function componentFiles() {
   };
 }
 
-/** A stylesheet the code imports globally (not inlined into a shadow root) would be emitted as a
- *  .css file that nothing loads (no HTML here): each entry then adds a <link> for it itself. */
-function cssLinkedByEntries() {
+/** createPlayground's playground uses the page's stylesheet (create.js and lossChart.js import it
+ *  globally): with no HTML here, nothing would load the .css files Vite emits for the page module,
+ *  so dist/component/index.js adds a <link> for each itself. The element inlines its styles into
+ *  its shadow root, so the component's entry links none. */
+function cssLinkedByPageModule() {
   return {
     name: 'bp-component-css-links',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
-        const css = new Set();
-        const visit = (c, seen = new Set()) => {
-          if (!c || seen.has(c.fileName)) return;
-          seen.add(c.fileName);
-          for (const f of c.viteMetadata?.importedCss ?? []) css.add(f);
-          for (const i of c.imports) visit(bundle[i], seen);
-        };
-        visit(chunk);
-        if (css.size === 0) continue;
-        const links = JSON.stringify([...css]);
-        chunk.code = `for (const f of ${links}) { const href = new URL(f, import.meta.url).href;\n` +
-          '  if (!document.querySelector(`link[rel="stylesheet"][href="${href}"]`)) document.head.append(Object.assign(document.createElement(\'link\'), { rel: \'stylesheet\', href })); }\n' +
-          chunk.code;
+      const chunk = bundle['index.js'];
+      if (!chunk || chunk.type !== 'chunk') this.error('vite.component.config: no index.js entry in the bundle');
+      const css = new Set();
+      const visit = (c, seen = new Set()) => {
+        if (!c || seen.has(c.fileName)) return;
+        seen.add(c.fileName);
+        for (const f of c.viteMetadata?.importedCss ?? []) css.add(f);
+        for (const i of c.imports) visit(bundle[i], seen);
+      };
+      visit(chunk);
+      if (css.size === 0) return;
+      // (Guarded: a bundler's server-side pass may import the module where there is no document.)
+      chunk.code = `if (typeof document !== 'undefined') for (const f of ${JSON.stringify([...css])}) { const href = new URL(f, import.meta.url).href;\n` +
+        '  if (!document.querySelector(`link[rel="stylesheet"][href="${href}"]`)) document.head.append(Object.assign(document.createElement(\'link\'), { rel: \'stylesheet\', href })); }\n' +
+        chunk.code;
+    },
+  };
+}
+
+/** spawn.js finds the worker, wasm/ and data/ relative to its own chunk ('../wasm/'): that chunk
+ *  must be in assets/, one folder below the entries. Fails the build otherwise. */
+function spawnChunkInAssets() {
+  const spawn = here('./web/src/spawn.js');
+  return {
+    name: 'bp-component-layout-check',
+    generateBundle(_options, bundle) {
+      const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.moduleIds.includes(spawn));
+      if (!chunk) this.error('vite.component.config: web/src/spawn.js is in no chunk');
+      if (!chunk.fileName.startsWith('assets/')) {
+        this.error(`vite.component.config: web/src/spawn.js landed in ${chunk.fileName}; it must be in assets/ ` +
+          '(its default wasm and data folders are ../wasm/ and ../data/ relative to its chunk)');
       }
     },
   };
@@ -82,7 +88,7 @@ function cssLinkedByEntries() {
 
 export default defineConfig({
   configFile: false,
-  plugins: [indexFacade(), glueWithoutWasmAsset(), componentFiles(), cssLinkedByEntries()],
+  plugins: [glueWithoutWasmAsset(), componentFiles(), cssLinkedByPageModule(), spawnChunkInAssets()],
   worker: { format: 'es', plugins: () => [glueWithoutWasmAsset()] },
   root: here('./web'),
   resolve: { alias: [{ find: /^backprop-playground\/engine$/, replacement: here('./wasm/loader.js') }] },
@@ -101,11 +107,9 @@ export default defineConfig({
       preserveEntrySignatures: 'strict',
       output: {
         entryFileNames: '[name].js',
-        chunkFileNames: 'assets/[name]-[hash].js',
+        // The code both entries share is one chunk (whatever Rollup would name it).
+        chunkFileNames: 'assets/playground-[hash].js',
         assetFileNames: 'assets/[name]-[hash][extname]',
-        // Everything but the two entries (component.js's one statement defines the element) goes into
-        // one shared chunk in assets/: the entries are thin, and importing index.js defines nothing.
-        manualChunks: (id) => (id === COMPONENT || id === INDEX_FACADE ? undefined : 'playground'),
       },
     },
   },

@@ -15,7 +15,8 @@ function preloadDynamicImports() {
     transformIndexHtml: {
       order: 'post',
       handler(html, { bundle, chunk }) {
-        if (!bundle || !chunk) return html;
+        // Only the playground's page: the article and the embeds start their engines lazily.
+        if (!bundle || !chunk || chunk.name !== 'main') return html;
         const links = [];
         for (const id of chunk.dynamicImports) {
           const dyn = bundle[id];
@@ -62,7 +63,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     reportCompressedSize: true,
     rollupOptions: {
-      input: { main: here('./web/index.html'), two: here('./web/two.html'), embed: here('./web/embed.html') },
+      input: { main: here('./web/index.html'), two: here('./web/two.html'), embed: here('./web/embed.html'), article: here('./web/article.html') },
     },
   },
   server: { host: '127.0.0.1' },

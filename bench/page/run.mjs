@@ -9,6 +9,7 @@
 //   node bench/page/run.mjs --ours DIR --no-base   # one side only
 //   options: --loads N (7), --runs R (3 training runs per speed and side), --seconds S (5),
 //            --speeds 0,1,... (all), --out DIR (bench/results),
+//            --six-loads N (= --loads; 0: skip the six-component page),
 //            --smoke (1 load, 1 run of 1 s per speed, no warm-up, no base unless given; for npm test)
 //
 // Measured, per side:
@@ -22,6 +23,11 @@
 //   (the URL key `speed`, SPEEDS in web/src/protocol.js): main-thread frame time p50/p95/max (deltas
 //   between requestAnimationFrame callbacks), long tasks after the first frame (count, total ms) and
 //   epochs per second (from the worker's frame messages, `epochFloat`).
+//   a page with six components of the standalone build (dist/component/, generated here and served
+//   at /bench/six-components.html; a side without that build is skipped): the requests the server
+//   answered (count, .wasm count, gzip bytes), time to the first and the last 'ready' event, the
+//   workers, and memory: JS heap of the page and of each worker (DevTools protocol, after a GC)
+//   plus the six engines' WASM memory (el.stats.heapBytes).
 // One discarded warm-up load per side comes first (not in --smoke). Nothing here asserts a time.
 import { chromium } from 'playwright-core';
 import { spawnSync, execFileSync } from 'node:child_process';
@@ -43,7 +49,7 @@ const WAIT = { timeout: 90000 };
 
 function parseArgs(argv) {
   const o = { ours: join(root, 'dist'), base: null, baseRev: DEFAULT_BASE_REV, noBase: false, loads: 7, seconds: 5, runs: 3,
-    speeds: SPEED_LABELS.map((_, i) => i), out: join(root, 'bench', 'results'), smoke: false, warmup: true };
+    speeds: SPEED_LABELS.map((_, i) => i), out: join(root, 'bench', 'results'), smoke: false, warmup: true, sixLoads: null };
   const value = (i, name) => {
     if (i + 1 >= argv.length) throw new Error(`bench/page: ${name} needs a value`);
     return argv[i + 1];
@@ -74,12 +80,13 @@ function parseArgs(argv) {
         o.speeds = list; ++i; break;
       }
       case '--out': o.out = resolve(value(i, a)); ++i; break;
+      case '--six-loads': o.sixLoads = count(value(i, a), a, 0); ++i; break;
       case '--smoke': o.smoke = true; break;
       case '--page': break;  // accepted for `npm run bench -- --page` (scripts/bench.sh picks it up)
       case '-h': case '--help':
         console.log(readUsage()); process.exit(0);
       // eslint-disable-next-line no-fallthrough
-      default: throw new Error(`bench/page: unknown argument '${a}'; accepted: --ours DIR, --base-dist DIR, --base-rev REV, --no-base, --loads N, --runs R, --seconds S, --speeds LIST, --out DIR, --smoke, --help`);
+      default: throw new Error(`bench/page: unknown argument '${a}'; accepted: --ours DIR, --base-dist DIR, --base-rev REV, --no-base, --loads N, --runs R, --seconds S, --speeds LIST, --out DIR, --six-loads N, --smoke, --help`);
     }
   }
   if (o.smoke) {
@@ -89,6 +96,7 @@ function parseArgs(argv) {
     o.warmup = false;
     if (!o.base) o.noBase = true;
   }
+  if (o.sixLoads === null) o.sixLoads = o.loads;
   return o;
 }
 
@@ -408,6 +416,146 @@ function markdown(rows, sides, meta) {
     ...(errors.length ? ['## Page errors seen', '', ...errors, ''] : [])].join('\n');
 }
 
+// --- six components on one page ----------------------------------------------------------------
+
+// The page is generated here and served with the build (serveDist's `pages`): six components of
+// the standalone build (dist/component/, npm run build), all in view at 1440x1000, each its own
+// data set, as an article would embed them.
+export const SIX_PAGE = '/bench/six-components.html';
+export const SIX_DATASETS = ['circle', 'xor', 'gaussian', 'spiral', 'reg-plane', 'reg-gauss'];
+export function sixComponentPage(script = '../component/backprop-playground.js') {
+  const tags = SIX_DATASETS.map((d) =>
+    `  <backprop-playground dataset="${d}" network-shape="8,8" views="network,output" controls="minimal" height="420px"></backprop-playground>`);
+  return ['<!doctype html>', '<meta charset="utf-8">', '<title>Six playgrounds (bench/page)</title>', '<link rel="icon" href="data:,">',
+    `<script type="module" src="${script}"></script>`,
+    '<div style="display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px">', ...tags, '</div>', ''].join('\n');
+}
+const hasComponent = (dir) => existsSync(join(dir, 'component', 'backprop-playground.js'));
+
+// Runs in the page before its scripts: when each component fires 'ready' (bubbles, composed).
+function instrumentSix() {
+  const six = { ready: [] };
+  window.__benchSix = six;
+  document.addEventListener('ready', (e) => {
+    if (e.target?.localName === 'backprop-playground') six.ready.push(performance.now());
+  }, true);
+}
+
+/** JS heap (bytes used after a forced GC) of the page and of each of its workers, through CDP: the
+ *  workers' targets are reached with Target.attachToTarget (non-flat) from the page's session. */
+async function jsHeaps(context, page) {
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const pageHeap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const mine = targetInfos.find((t) => t.type === 'page' && t.url === page.url())?.browserContextId;
+    const workers = targetInfos.filter((t) => t.type === 'worker' && (!mine || t.browserContextId === mine));
+    const waiting = new Map();
+    cdp.on('Target.receivedMessageFromTarget', (e) => {
+      const m = JSON.parse(e.message);
+      const w = waiting.get(`${e.sessionId}:${m.id}`);
+      if (w) { waiting.delete(`${e.sessionId}:${m.id}`); w(m); }
+    });
+    const ask = (sessionId, id, method) => new Promise((ok, fail) => {
+      const timer = setTimeout(() => fail(new Error(`no answer to ${method} from a worker`)), 20000);
+      waiting.set(`${sessionId}:${id}`, (m) => { clearTimeout(timer); if (m.error) fail(new Error(m.error.message)); else ok(m.result); });
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(fail);
+    });
+    const workerHeaps = [];
+    for (const t of workers) {
+      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
+      try {
+        await ask(sessionId, 1, 'HeapProfiler.collectGarbage');
+        workerHeaps.push((await ask(sessionId, 2, 'Runtime.getHeapUsage')).usedSize);
+      } finally {
+        await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+      }
+    }
+    return { pageHeap, workerHeaps };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+async function sixLoad(browser, site) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  await context.addInitScript(instrumentSix);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  context.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
+  try {
+    site.resetLog();
+    await page.goto(`${site.url}${SIX_PAGE.slice(1)}`);
+    try {
+      await page.waitForFunction((n) => window.__benchSix.ready.length >= n, SIX_DATASETS.length, WAIT);
+    } catch (error) {
+      throw new Error(`bench/page: ${page.url()}: not all ${SIX_DATASETS.length} components fired 'ready' ` +
+        `(${error.message.split('\n')[0]}); page errors: ${errors.length ? errors.join('; ') : 'none'}`);
+    }
+    for (let n = -1, quiet = 0, waited = 0; quiet < 1500 && waited < 20000; waited += 250) {
+      if (site.log.length === n) quiet += 250; else { n = site.log.length; quiet = 0; }
+      await page.waitForTimeout(250);
+    }
+    const ready = (await page.evaluate(() => window.__benchSix.ready)).slice().sort((a, b) => a - b);
+    const wasmHeaps = await page.evaluate(() => [...document.querySelectorAll('backprop-playground')].map((el) => el.stats?.heapBytes ?? null));
+    const { pageHeap, workerHeaps } = await jsHeaps(context, page);
+    return { errors, ready, firstReady: ready[0], allReady: ready[ready.length - 1], wasmHeaps, pageHeap, workerHeaps,
+      workers: page.workers().length, files: site.log.map((f) => ({ ...f })) };
+  } finally {
+    await context.close();
+    await new Promise((done) => setTimeout(done, 500));
+  }
+}
+
+const sum = (xs) => xs.reduce((s, x) => s + x, 0);
+const MB = 1e6;
+
+/** The six-component table's rows: { key, figure, base, ours (summaries or null), target, met, digits }. */
+export function sixRows(six) {
+  const rows = [];
+  const yes = (ok) => (ok ? 'yes' : 'NO');
+  const add = (key, figure, pick, { digits, target = '', check = null } = {}) => {
+    const of = (loads) => (loads && loads.length ? summary(loads.map(pick)) : null);
+    const base = of(six.base); const ours = of(six.ours);
+    rows.push({ key, figure, base, ours, target, met: check && ours ? check(ours) : '', digits });
+  };
+  const wasm = (l) => l.files.filter((f) => f.status === 200 && /\.wasm$/.test(f.path));
+  add('requests', 'requests (count, every file the server answered)', (l) => l.files.length, { digits: 0 });
+  add('wasmRequests', '.wasm requests (count)', (l) => wasm(l).length, { digits: 0, target: '1', check: (s) => yes(s.min === 1 && s.max === 1) });
+  add('workerScripts', 'worker script requests (count; the server sends no-cache and no validators)', (l) => l.files.filter((f) => f.status === 200 && /worker[^/]*\.js$/.test(f.path)).length, { digits: 0 });
+  add('transfer', 'transfer, gzip, all files (KB)', (l) => sum(l.files.filter((f) => f.status === 200).map((f) => f.bytes)) / KB, { digits: 1 });
+  add('transferNoData', 'transfer, gzip, without data sets (KB)', (l) => sum(l.files.filter((f) => f.status === 200 && !isData(f.path)).map((f) => f.bytes)) / KB, { digits: 1 });
+  add('workers', 'workers (count)', (l) => l.workers, { digits: 0, target: String(SIX_DATASETS.length), check: (s) => yes(s.min === SIX_DATASETS.length && s.max === SIX_DATASETS.length) });
+  add('firstReady', "first component ready ('ready' event, ms after navigation start)", (l) => l.firstReady);
+  add('allReady', "all six ready (last 'ready' event, ms)", (l) => l.allReady);
+  add('jsHeapPage', 'JS heap, page (MB, 10^6 bytes, used after GC)', (l) => l.pageHeap / MB, { digits: 1 });
+  add('jsHeapWorkers', 'JS heap, six workers together (MB)', (l) => sum(l.workerHeaps) / MB, { digits: 1 });
+  add('wasmMemory', 'WASM memory, six engines together (MB, el.stats.heapBytes)', (l) => sum(l.wasmHeaps.map((b) => b ?? NaN)) / MB, { digits: 1 });
+  add('memory', 'memory, JS heaps + WASM memory (MB)', (l) => (l.pageHeap + sum(l.workerHeaps) + sum(l.wasmHeaps.map((b) => b ?? NaN))) / MB, { digits: 1 });
+  return rows;
+}
+
+/** The section of page.md: a note when no side has the component build, else the table. */
+export function sixTable(rows, six, meta) {
+  const lines = [`## Six components on one page (\`${SIX_PAGE}\`, generated by the benchmark)`, ''];
+  if (!six.base && !six.ours) {
+    lines.push('Not measured: neither build has `component/backprop-playground.js` (`npm run build` writes it), or `--six-loads 0`.', '');
+    return lines.join('\n');
+  }
+  lines.push(`Six \`<backprop-playground>\` of the standalone build (\`component/backprop-playground.js\`; data sets ${SIX_DATASETS.join(', ')}; ` +
+    'network 8,8, views network+output, minimal controls, height 420px, all in view at 1440x1000), ' +
+    `${meta.sixLoads} cold load(s) per side, each in a fresh context; a side without the component build shows n/a. ` +
+    'Requests and transfer are counted by the server once it has been quiet for 1.5 s; JS heaps through the DevTools protocol ' +
+    '(Runtime.getHeapUsage after a forced GC, the page and each worker). Medians (min–max).', '');
+  lines.push('| figure | base median (min–max) | ours median (min–max) | target | met? |', '|---|--:|--:|---|---|');
+  for (const r of rows) lines.push(`| ${r.figure} | ${cell(r.base, r.digits)} | ${cell(r.ours, r.digits)} | ${r.target} | ${r.met} |`);
+  lines.push('');
+  return lines.join('\n');
+}
+
 // --- main ----------------------------------------------------------------------------------------
 
 function machine() {
@@ -439,7 +587,11 @@ export async function main(argv = process.argv.slice(2)) {
   if (o.base && !existsSync(join(o.base, 'index.html'))) throw new Error(`bench/page: --base-dist ${o.base} has no index.html`);
   const oursLabel = o.ours === join(root, 'dist') ? `dist/ (git ${gitLabel(root)})` : o.ours;
 
-  const servers = { ours: await serveDist(o.ours), base: o.base ? await serveDist(o.base) : null };
+  const pages = { [SIX_PAGE]: sixComponentPage() };
+  const servers = { ours: await serveDist(o.ours, { pages }), base: o.base ? await serveDist(o.base, { pages }) : null };
+  const sixNames = o.sixLoads > 0 ? [o.base && hasComponent(o.base) ? 'base' : null, hasComponent(o.ours) ? 'ours' : null].filter(Boolean) : [];
+  const six = { base: sixNames.includes('base') ? [] : null, ours: sixNames.includes('ours') ? [] : null };
+  const sixErrors = [];
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: FLAGS });
   const names = servers.base ? ['base', 'ours'] : ['ours'];
   const sides = Object.fromEntries(names.map((n) => [n, { loads: [], speeds: Object.fromEntries(o.speeds.map((k) => [k, []])) }]));
@@ -462,6 +614,19 @@ export async function main(argv = process.argv.slice(2)) {
         say(`bench/page: run ${run + 1}/${o.runs} speed ${k} ${n}: frame p50 ${fmt(r.frameP50)} p95 ${fmt(r.frameP95)} max ${fmt(r.frameMax)} ms, long tasks ${r.longTasks}, ${fmt(r.epochsPerSecond)} epochs/s`);
       }
     }
+    for (let i = 0; i < o.sixLoads; ++i) {
+      for (const n of (i % 2 ? [...sixNames].reverse() : sixNames)) {
+        try {
+          const l = await sixLoad(browser, servers[n]);
+          six[n].push(l);
+          say(`bench/page: six components ${i + 1}/${o.sixLoads} ${n}: first ready ${fmt(l.firstReady, 0)} ms, all ready ${fmt(l.allReady, 0)}, ` +
+            `${l.files.length} requests, ${l.files.filter((f) => f.path.endsWith('.wasm')).length} .wasm`);
+        } catch (error) {
+          sixErrors.push(`${n}: ${error.message}`);
+          say(error.message);
+        }
+      }
+    }
   } finally {
     await browser.close();
     for (const s of Object.values(servers)) await s?.close();
@@ -470,16 +635,20 @@ export async function main(argv = process.argv.slice(2)) {
     date: `${started.toISOString().slice(0, 16).replace('T', ' ')}–${new Date().toISOString().slice(11, 16)} UTC`,
     load: `1-min load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`, machine: machine(), browser: `Chromium ${browser.version()}`,
     node: process.versions.node, baseLabel, oursLabel, loads: o.loads, runs: o.runs, seconds: o.seconds, warmup: o.warmup, speeds: o.speeds,
+    sixLoads: o.sixLoads,
   };
   const full = { base: sides.base || null, ours: sides.ours };
   const rows = buildRows(full, o);
-  const md = markdown(rows, full, meta);
+  const sixResult = { rows: sixRows(six), sides: six, errors: sixErrors };
+  for (const l of [...(six.base ?? []), ...(six.ours ?? [])]) sixErrors.push(...l.errors);
+  const md = [markdown(rows, full, meta), sixTable(sixResult.rows, six, meta),
+    ...(sixErrors.length ? ['### Six-component page: errors seen', '', ...[...new Set(sixErrors)].slice(0, 5).map((e) => `- ${e}`), ''] : [])].join('\n');
   mkdirSync(o.out, { recursive: true });
   writeFileSync(join(o.out, 'page.md'), md + '\n');
-  writeFileSync(join(o.out, 'page.json'), JSON.stringify({ meta, rows, sides: full }, null, 1) + '\n');
+  writeFileSync(join(o.out, 'page.json'), JSON.stringify({ meta, rows, sides: full, six: sixResult }, null, 1) + '\n');
   console.log(md);
   console.log(`\nbench/page: wrote ${join(o.out, 'page.md')} and page.json`);
-  return { meta, rows, sides: full };
+  return { meta, rows, sides: full, six: sixResult };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

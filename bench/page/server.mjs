@@ -20,15 +20,15 @@ function walk(dir, out = []) {
   return out;
 }
 
-/** Serves `dir`; resolves to { url, log: [{ path, bytes, gzip, raw }], resetLog(), close() }. */
-export function serveDist(dir) {
+/** Serves `dir`, plus `pages` ({ '/path.html': text }: pages the benchmark generates); resolves
+ *  to { url, log: [{ path, bytes, gzip, raw }], resetLog(), close() }. */
+export function serveDist(dir, { pages = {} } = {}) {
   const files = new Map();
+  const add = (path, raw, type) => files.set(path, { raw, gz: type === 'image/png' ? null : gzipSync(raw, { level: 9 }), type });
   for (const file of walk(dir)) {
-    const path = '/' + relative(dir, file).split(sep).join('/');
-    const raw = readFileSync(file);
-    const type = TYPES[extname(file)] || 'application/octet-stream';
-    files.set(path, { raw, gz: type === 'image/png' ? null : gzipSync(raw, { level: 9 }), type });
+    add('/' + relative(dir, file).split(sep).join('/'), readFileSync(file), TYPES[extname(file)] || 'application/octet-stream');
   }
+  for (const [path, text] of Object.entries(pages)) add(path, Buffer.from(text), TYPES[extname(path)] || 'application/octet-stream');
   if (!files.has('/index.html')) throw new Error(`bench/page: ${dir} has no index.html (build it with npm run build)`);
   let log = [];
   const server = createServer((req, res) => {

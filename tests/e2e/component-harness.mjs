@@ -60,13 +60,15 @@ export async function openRecorded(browser, { viewport = { width: 1280, height: 
   return { context, page, rec };
 }
 
-/** Waits (90 s) until every <backprop-playground> matching `selector` has resolved el.ready. */
+/** Waits (90 s) until every <backprop-playground> matching `selector` has resolved el.ready (polled:
+ *  a page.evaluate awaiting the promise itself would wait forever for one that never resolves). */
 export async function allReady(page, selector = 'backprop-playground') {
   await page.waitForFunction(() => customElements.get('backprop-playground'), null, WAIT);
-  await page.evaluate(async (sel) => {
+  await page.waitForFunction((sel) => {
     const els = [...document.querySelectorAll(sel)];
-    await Promise.all(els.map((el) => el.ready));
-  }, selector);
+    for (const el of els) if (!el.__benchReadySeen) { el.__benchReadySeen = true; el.ready.then(() => { el.__benchReady = true; }); }
+    return els.length > 0 && els.every((el) => el.__benchReady);
+  }, selector, WAIT);
 }
 
 /** Waits until el.metrics.epoch of the element with id `id` exceeds `min`. */

@@ -106,7 +106,7 @@ test('six components on one page make exactly one .wasm request (one compiled Mo
     await allReady(p);
     // Scroll through the whole page too: a component that started late must not fetch again.
     await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await p.evaluate(() => Promise.all([...document.querySelectorAll('backprop-playground')].map((el) => el.ready)));
+    await allReady(p);
     await p.evaluate(() => [...document.querySelectorAll('backprop-playground')].forEach((el) => el.play()));
     for (let i = 0; i < 6; ++i) await epochAbove(p, `p${i}`, 0);
     assert.equal(rec.workers.length, 6, 'one worker per component');

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { root } from './harness.mjs';
-import { serveLogged, launch, openRecorded, WAIT } from './component-harness.mjs';
+import { serveLogged, launch, openRecorded, allReady, WAIT } from './component-harness.mjs';
 
 const run = promisify(execFile);
 const npm = (args, cwd) => run('npm', args, { cwd, timeout: 900000, encoding: 'utf8', maxBuffer: 1 << 26,
@@ -82,7 +82,7 @@ after(() => { if (work) rmSync(work, { recursive: true, force: true }); });
 test('the tarball holds the built engine, component and types, and nothing from the sources', async () => {
   const { stdout } = await run('tar', ['-tzf', tarball], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const files = new Set(stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, '')));
-  for (const f of ['package.json', 'wasm/backprop.d.ts', 'web/src/index.d.ts', 'wasm/dist/loader.js',
+  for (const f of ['package.json', 'wasm/backprop.d.ts', 'web/src/index.d.ts', 'web/src/component.d.ts', 'wasm/dist/loader.js',
     'wasm/dist/backprop-simd.js', 'wasm/dist/backprop-simd.wasm', 'wasm/dist/backprop-base.js', 'wasm/dist/backprop-base.wasm',
     'dist/component/backprop-playground.js', 'dist/component/index.js',
     'dist/component/wasm/backprop-simd.wasm', 'dist/component/wasm/backprop-base.wasm', 'dist/component/wasm/backprop-base.js',
@@ -108,8 +108,45 @@ test('installed offline with nothing else: no dependency, and the exports resolv
   assert.equal(where['backprop-playground/component'], `${base}dist/component/backprop-playground.js`);
   assert.equal(where['backprop-playground/engine'], `${base}wasm/dist/loader.js`);
   for (const url of Object.values(where)) assert.ok(existsSync(new URL(url)), `${url} is not in the installed package`);
-  for (const t of [pkg.types, pkg.exports['.'].types, pkg.exports['./engine'].types]) {
+  for (const t of [pkg.types, pkg.exports['.'].types, pkg.exports['./component'].types, pkg.exports['./engine'].types]) {
     assert.ok(existsSync(join(project, 'node_modules', 'backprop-playground', t)), `types ${t} are not in the package`);
+  }
+});
+
+// A TypeScript user of the installed package: every export's types resolve (package.json "types"
+// conditions) and are real (a wrong use is an error, which `any` from a missing .d.ts would not be).
+const TS_USER = `
+import { createPlayground } from 'backprop-playground';
+import type { PlaygroundController, PlaygroundMetrics } from 'backprop-playground';
+import { definePlaygroundElement } from 'backprop-playground/component';
+import { loadBackprop } from 'backprop-playground/engine';
+import type { Trainer, TrainerOptions } from 'backprop-playground/engine';
+
+export async function use(element: HTMLElement): Promise<number> {
+  const pg: PlaygroundController = createPlayground(element, { state: '#dataset=xor' });
+  const metrics: PlaygroundMetrics | null = pg.metrics;
+  const ctor = definePlaygroundElement('my-playground');
+  const options: TrainerOptions = { layers: [2, 4, 1], activations: ['tanh', 'tanh'] };
+  const { module } = await loadBackprop();
+  const trainer: Trainer = new module.Trainer(JSON.stringify(options));
+  trainer.delete();
+  return (metrics?.epoch ?? 0) + (ctor ? 1 : 0);
+}
+// @ts-expect-error: createPlayground needs an element
+export const noElement = () => createPlayground('#here');
+// @ts-expect-error: 'rleu' is not an activation
+export const typo: TrainerOptions = { layers: [2, 1], activations: ['rleu'] };
+`;
+
+test('TypeScript finds the types of every export in the installed package (tsc --strict)', async () => {
+  const file = join(project, 'user.ts');
+  writeFileSync(file, TS_USER);
+  try {
+    await run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--strict',
+      '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler', '--lib', 'es2022,dom', file],
+    { cwd: project, encoding: 'utf8' });
+  } catch (error) {
+    assert.fail(`tsc found errors in a user of the installed package:\n${error.stdout}${error.stderr}`);
   }
 });
 
@@ -136,8 +173,8 @@ test('a plain page with just the two embed lines trains, everything served from 
     const { context, page, rec } = await openRecorded(browser);
     try {
       await page.goto(site.url);
-      await page.waitForFunction(() => customElements.get('backprop-playground'), null, WAIT);
-      await page.evaluate(async () => { const el = document.querySelector('backprop-playground'); await el.ready; el.play(); });
+      await allReady(page);
+      await page.evaluate(() => document.querySelector('backprop-playground').play());
       await page.waitForFunction(() => {
         const m = document.querySelector('backprop-playground').metrics;
         return m && m.epoch > 0 && Number.isFinite(m.trainLoss);
@@ -147,6 +184,40 @@ test('a plain page with just the two embed lines trains, everything served from 
       assert.deepEqual(state.networkShape, [8, 8]);
       const outside = site.log.filter((p) => p !== '/' && p !== '/favicon.ico' && !p.startsWith('/node_modules/backprop-playground/dist/component/'));
       assert.deepEqual(outside, [], 'the page fetched files from outside the component build');
+      assert.equal(site.log.filter((p) => p.endsWith('.wasm')).length, 1);
+      assert.deepEqual(rec.errors, []);
+    } finally {
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+});
+
+test("the page module ('backprop-playground', by an import map) mounts a playground that trains", async () => {
+  writeFileSync(join(project, 'module.html'), `<!doctype html><meta charset="utf-8"><title>page module</title><link rel="icon" href="data:,">
+<script type="importmap">{ "imports": { "backprop-playground": "./node_modules/backprop-playground/dist/component/index.js" } }</script>
+<div id="here"></div>
+<script type="module">
+import { createPlayground } from 'backprop-playground';
+window.pg = createPlayground(document.querySelector('#here'), { state: '#dataset=xor&networkShape=4' });
+window.pg.ready.then(() => { window.pgReady = true; });
+</script>
+`);
+  const site = await serveLogged(project);
+  const browser = await launch();
+  try {
+    const { context, page, rec } = await openRecorded(browser);
+    try {
+      await page.goto(`${site.url}module.html`);
+      await page.waitForFunction(() => window.pgReady === true, null, WAIT);
+      await page.evaluate(() => window.pg.play());
+      await page.waitForFunction(() => window.pg.metrics && window.pg.metrics.epoch > 0, null, WAIT);
+      // Its light-DOM playground uses the page stylesheet, which the page module links itself.
+      const sheets = await page.evaluate(() => [...document.styleSheets].map((s) => s.href).filter(Boolean));
+      assert.ok(sheets.length >= 1 && sheets.every((h) => h.includes('/node_modules/backprop-playground/dist/component/assets/')),
+        `stylesheets: ${sheets.join(', ')}`);
       assert.equal(site.log.filter((p) => p.endsWith('.wasm')).length, 1);
       assert.deepEqual(rec.errors, []);
     } finally {

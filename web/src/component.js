@@ -4,11 +4,13 @@
 //   <script type="module" src="…/backprop-playground.js"></script>
 //   <backprop-playground dataset="spiral" network-shape="8,8"></backprop-playground>
 //
-// It also exports the page API (createPlayground, parseHash, ...), as dist/component/index.js does
-// without defining the element. The worker, the .wasm files and the data sets sit beside it
-// (assets/, wasm/, data/) and are found relative to the script, so the folder works from any host.
+// The element carries its styles in its shadow root: this entry adds nothing to the page's own
+// stylesheets. (The page module with createPlayground, whose playground uses the page's
+// stylesheet, is dist/component/index.js, package.json ".".) The worker, the .wasm files and the
+// data sets sit beside it (assets/, wasm/, data/) and are found relative to the script, so the
+// folder works from any host and sub-path.
 import { definePlaygroundElement } from './element.js';
 
-export * from './index.js';
-
 definePlaygroundElement();
+
+export { definePlaygroundElement };

@@ -69,6 +69,8 @@ export function applyUi(pg, ui) {
   const outputShown = views.has('output') || views.has('loss') || views.has('metrics') || shown.has('export');
   flag(out, 'data-off', !outputShown);
   flag(pg.math.el, 'data-off', !views.has('math'));
+  // A small embed that shows the math shows it open (once: the reader may fold it).
+  if (views.has('math') && !views.has('data') && !pg.math.el.dataset.opened) { pg.math.el.open = true; pg.math.el.dataset.opened = ''; }
   flag(pg.footerEl, 'data-off', !views.has('data'));
   const centerShown = views.has('network') || !pg.training.el.hasAttribute('data-off');
   const main = pg.mainEl;

@@ -18,7 +18,9 @@ export function watchVisibility(el, { near, onChange }) {
     }, { rootMargin: NEAR_MARGIN });
     observer.observe(el);
   } else {
+    // No IntersectionObserver (or nothing to watch): seen whenever the tab is visible.
     inView = true;
+    if (near) queueMicrotask(report);
   }
   document.addEventListener('visibilitychange', report);
   return {
