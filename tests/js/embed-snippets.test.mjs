@@ -2,10 +2,12 @@
 // kebab-case attribute names, HTML-escaped values, an iframe in sandbox="allow-scripts".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { toHash as toHashOf } from '../../web/src/state.js';
 import {
   kebab, escapeAttribute, changedSettings, componentSnippet, iframeSnippet, embedHash,
 } from '../../web/src/embedDialog.js';
 import { parseHash, DEFAULTS, STATE_KEYS } from '../../web/src/state.js';
+import { readAttributes, SETTING_ATTRIBUTES } from '../../web/src/attributes.js';
 
 const urls = { scriptUrl: 'https://example.org/bp/component/backprop-playground.js', embedUrl: 'https://example.org/bp/embed.html' };
 
@@ -58,4 +60,14 @@ test('custom points travel in the snippets too', () => {
   assert.match(tag, /dataset="custom"/);
   assert.match(tag, /points="9AEY_ADoA-gDAQ"/);
   assert.match(iframeSnippet(state, urls), /#dataset=custom&amp;points=9AEY_ADoA-gDAQ"/);
+});
+
+test('the component reads the tag back as the same state (attributes.js readAttributes)', () => {
+  const { state } = parseHash('#dataset=spiral&networkShape=8,8&features=x1,x2,sinx1,sinx2&learningRate=0.1&seed=7&noise=20&optimizer=adam&regularization=l2&regularizationRate=0.003&batchSize=25&showTestData=true');
+  const tag = componentSnippet(state, urls).split('\n')[1];
+  const attrs = new Map([...tag.matchAll(/ ([a-z-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  for (const name of attrs.keys()) assert.ok(Object.hasOwn(SETTING_ATTRIBUTES, name), `${name} is an attribute of the component`);
+  const read = readAttributes((n) => (attrs.has(n) ? attrs.get(n) : null));
+  assert.deepEqual(read.errors, []);
+  assert.equal(toHashOf(read.state), toHashOf(state));
 });

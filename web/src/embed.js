@@ -21,7 +21,8 @@ const controller = createPlayground(mount, {
   // imports it (workerFactory.js). Harmless where the frame has an origin.
   workerUrl: workerShimUrl(workerScriptUrl),
 });
-connectEmbed({ controller, mount, allowedOrigins: options.allowedOrigins, origin: options.origin });
+// resize reports the body's height: the notes above the playground count too.
+connectEmbed({ controller, mount, allowedOrigins: options.allowedOrigins, origin: options.origin, sizeElement: document.body });
 
 // The parent may change the frame's hash (a new src with only another #...): the new settings and
 // controls apply; who may send commands stays as the page was opened.

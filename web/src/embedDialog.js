@@ -2,17 +2,14 @@
 // current settings, ready to copy. The snippets are made by pure functions (tests/js/embed-snippets
 // .test.mjs) and shown as text (textarea values): nothing the user typed becomes markup here.
 import { h } from './dom.js';
-import { DEFAULTS, toHash } from './state.js';
+import { DEFAULTS, toHash, writeSetting } from './state.js';
+import { attributesFor, kebab } from './attributes.js';
+
+export { kebab };
 
 /** Control presets the dialog offers (the component's `controls` values). */
 export const CONTROL_PRESETS = Object.freeze(['full', 'standard', 'minimal', 'none']);
 const TITLE = 'Backprop Playground';
-
-/** 'networkShape' -> 'network-shape' (attribute names are the URL keys in kebab-case).
- *  TODO(lead): use attributes.js's name table once it lands; this must give the same names. */
-export function kebab(key) {
-  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
 
 /** & " < > as character references: safe inside a double-quoted attribute and as text. */
 export function escapeAttribute(text) {
@@ -42,7 +39,8 @@ export function embedHash(state, { controls = 'full' } = {}) {
 
 /** The two lines for a page: the component's script and its tag with the non-default settings. */
 export function componentSnippet(state, { scriptUrl, controls = 'full' } = {}) {
-  const attrs = changedSettings(state).map(([k, v]) => `${kebab(k)}="${escapeAttribute(v)}"`);
+  // The component's own table (attributes.js): kebab-case names, only non-default settings.
+  const attrs = attributesFor(state, writeSetting).map(([name, v]) => `${name}="${escapeAttribute(v)}"`);
   if (controls && controls !== 'full') attrs.push(`controls="${escapeAttribute(controls)}"`);
   return `<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n`
     + `<backprop-playground ${attrs.join(' ')}></backprop-playground>`;
