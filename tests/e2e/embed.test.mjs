@@ -186,6 +186,12 @@ test('malformed and unknown messages are ignored with a warning', async () => {
   assert.equal(await framePlaying(frame), false, 'nothing started training');
   assert.equal(await frameEpoch(frame), 0);
   assert.equal((await eventsOf(page, 'epoch')).filter((e) => e.epoch > 0).length, 0);
+
+  // The parent changes only the frame's hash: the new settings apply without a reload.
+  await frame.evaluate(() => { window.sameDocument = true; });
+  await page.evaluate(() => { const f = document.getElementById('f'); f.src = f.src.replace('dataset=xor', 'dataset=spiral&networkShape=6'); });
+  await frame.waitForFunction(() => /2–6–1/.test(document.querySelector('.bp-net-note').textContent), null, WAIT);
+  assert.equal(await frame.evaluate(() => [window.sameDocument, window.backpropPlayground.state.dataset].join()), 'true,spiral');
   await page.close();
 });
 
