@@ -214,6 +214,23 @@ test('a parent origin not in allowedOrigins is ignored: no command runs, nothing
   await page.close();
 });
 
+test('embed.html opened as a page of a host that sends no CORS header trains (no sandbox, no shim)', async () => {
+  const plain = await serveStatic(join(root, 'dist'), 0, { cors: false });
+  try {
+    const page = await env.browser.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${plain.url}embed.html#dataset=circle&autoplay`);
+    await page.waitForFunction(() => Number(document.querySelector('.bp-root')?.dataset.epoch) > 3, null, WAIT);
+    assert.equal(await page.evaluate(() => document.querySelector('.page-header')), null, 'no page header');
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await plain.close();
+  }
+});
+
 let componentTag = '';
 
 test('the Embed button writes both snippets; the iframe snippet, pasted into a page, shows that state', async () => {

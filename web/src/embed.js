@@ -18,8 +18,9 @@ const controller = createPlayground(mount, {
   autoplay: options.autoplay,
   pauseWhenAway: true,
   // A sandboxed frame (opaque origin) may not start a worker from an http URL: a data: URL shim
-  // imports it (workerFactory.js). Harmless where the frame has an origin.
-  workerUrl: workerShimUrl(workerScriptUrl),
+  // imports it (workerFactory.js). Only then: the shim's import is a CORS request, which a host
+  // without Access-Control-Allow-Origin refuses, and a frame with an origin needs no shim.
+  ...(window.origin === 'null' ? { workerUrl: workerShimUrl(workerScriptUrl) } : {}),
 });
 // resize reports the body's height: the notes above the playground count too.
 connectEmbed({ controller, mount, allowedOrigins: options.allowedOrigins, origin: options.origin, sizeElement: document.body });
