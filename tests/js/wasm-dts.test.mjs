@@ -142,7 +142,8 @@ for (const { simd, name } of VARIANTS) {
       for (const p of properties) assert.ok(isEmbindClass(M[p]), `module.${p} is not a class`);
       // Embind's free functions.
       for (const f of freeFunctions(M)) assert.ok(methods.has(f), `module.${f} is not declared`);
-      assert.deepEqual(sorted(freeFunctions(M)), sorted(['heapBytes', 'simdInstructionSets']));
+      assert.deepEqual(sorted(freeFunctions(M)),
+        sorted(['heapBytes', 'simdInstructionSets', 'tfpFeatures', 'tfpInitialWeights']));
       // Every class is declared; those JS can create or call statically are module properties.
       for (const k of Object.keys(M).filter((key) => isEmbindClass(M[key]))) {
         assert.ok(dts.interfaces[k], `class ${k} has no interface`);
@@ -179,6 +180,8 @@ for (const { simd, name } of VARIANTS) {
         GeneratorName: () => M.Dataset.generate(unknown, 10, 0, 1),
         BuiltinName: () => M.Dataset.builtin(unknown, ''),
         TaskName: () => M.Dataset.fromArrays([0, 1], [0, 1], 1, unknown, 2),
+        TfpDatasetName: () => M.Dataset.generateTfp(unknown, 0, 50, '0.5'),
+        TfpInputKey: () => M.tfpFeatures([unknown]),
       };
       for (const [union, call] of Object.entries(accepted)) {
         assert.ok(dts.unions[union], `type ${union} not found in the .d.ts`);
