@@ -16,9 +16,11 @@
 #include "io/model_json.hpp"
 #include "io/options_json.hpp"
 #include "js_error.hpp"
+#include "tfp/arc4.hpp"
 #include "tfp/by_name.hpp"
 #include "train/gradient_check.hpp"
 #include "train/trainer.hpp"
+#include "whole_number.hpp"
 
 using namespace emscripten;
 using bp::wasm::js_call;
@@ -172,6 +174,14 @@ val tfp_initial_weights(const std::string& name, double noise, double perc_train
     return copy(p.data(), static_cast<std::size_t>(p.size()));
   });
 }
+val tfp_random(const std::string& seed, double count) {
+  return js_call([&] {
+    bp::tfp::Arc4 rng(seed);
+    std::vector<double> values(static_cast<std::size_t>(bp::whole_number(count, "count", 0, 1e7)));
+    for (double& v : values) v = rng.next();
+    return copy(values.data(), values.size());
+  });
+}
 val tfp_features(const val& keys) {
   return js_call([&] {
     BP_REQUIRE(keys.instanceof(val::global("Array")), "features",
@@ -273,4 +283,5 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
   function("heapBytes", &heap_bytes);
   function("tfpInitialWeights", &tfp_initial_weights);
   function("tfpFeatures", &tfp_features);
+  function("tfpRandom", &tfp_random);
 }
