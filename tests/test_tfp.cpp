@@ -9,6 +9,7 @@
 #include <cmath>
 #include <set>
 
+#include "alloc_counter.hpp"
 #include "error.hpp"
 #include "tfp/arc4.hpp"
 #include "tfp/features.hpp"
@@ -309,4 +310,24 @@ TEST_CASE("tfpMode: options it cannot honour are errors naming the field", "[tfp
   ModelOptions two = tfp_options({2, 3, 2}, {A::tanh, A::tanh}, 10, 0.03, Regularization::none, 0);
   CHECK_THROWS_WITH(two.validate(), Catch::Contains("layers: must end with 1 output"));
   CHECK_NOTHROW(o.validate());
+}
+
+TEST_CASE("tfpMode: training allocates nothing once the workspaces exist", "[tfp][memory]") {
+  using A = Activation;
+  Trainer<float> t(tfp_options({2, 8, 8, 1}, {A::relu, A::relu, A::tanh}, 7, 0.03,
+                               Regularization::l1, 0.003));
+  const Start s = start(TfpDataset::xor_, 10, 50, "0.1", {2, 8, 8, 1}, false);
+  t.load_parameters(s.parameters.cast<float>(), true);
+  t.set_data(s.data.train, s.data.test, false);
+  t.train_epochs(2);  // everything sized
+  const long before = test::allocation_count();
+#ifdef EIGEN_RUNTIME_NO_MALLOC
+  Eigen::internal::set_is_malloc_allowed(false);
+#endif
+  t.train_epochs(5);
+#ifdef EIGEN_RUNTIME_NO_MALLOC
+  Eigen::internal::set_is_malloc_allowed(true);
+#endif
+  CHECK(test::allocation_count() - before == 0);
+  CHECK(t.report().epoch == 7);
 }
