@@ -331,3 +331,21 @@ TEST_CASE("tfpMode: training allocates nothing once the workspaces exist", "[tfp
   CHECK(test::allocation_count() - before == 0);
   CHECK(t.report().epoch == 7);
 }
+
+TEST_CASE("tfpMode: a divergence restores the weights before the step and drops its accumulation",
+          "[tfp]") {
+  using A = Activation;
+  Dataset d;
+  d.task = Task::regression;
+  d.x = Matrix<double>::Constant(2, 4, 1e30);
+  d.y = Matrix<double>::Zero(1, 4);
+  d.feature_names = {"x1", "x2"};
+  Trainer<double> t(tfp_options({2, 1}, {A::linear}, 2, 1.0, Regularization::none, 0));
+  t.set_data(d, Dataset{}, false);
+  t.load_parameters(Vector<double>{{1e300, 1e300, 0.0}}, true);
+  const Vector<double> before = t.network().parameters();
+  t.train_steps(1);  // a = 2e330 = inf: the loss is not finite
+  CHECK(t.report().diverged);
+  CHECK(t.network().parameters() == before);
+  CHECK(t.report().steps == 0);
+}

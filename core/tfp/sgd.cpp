@@ -15,6 +15,12 @@ void Accumulator<Scalar>::reset(Index size) {
 }
 
 template <typename Scalar>
+void Accumulator<Scalar>::clear() {
+  acc_.setZero();
+  count_ = 0;
+}
+
+template <typename Scalar>
 void Accumulator<Scalar>::add(const Vector<Scalar>& gradients) {
   // Dead links skip this in backProp; their entries are never read, so adding them is harmless.
   acc_ += gradients.template cast<double>();

@@ -29,6 +29,9 @@ class Accumulator {
   // accErrorDer += errorDer, numAccumulatedDers++ for the last backward pass (one example, m = 1).
   void add(const Vector<Scalar>& gradients);
   Index count() const { return count_; }
+  // Drops what is accumulated (after a divergence, so the step's examples are not counted twice when
+  // training resumes); dead weights stay dead.
+  void clear();
   // updateWeights(network, learningRate, regularizationRate); no-op when nothing is accumulated.
   void update(Network<Scalar>& net, double learning_rate, Regularization regularization,
               double regularization_rate);

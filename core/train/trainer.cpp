@@ -227,7 +227,10 @@ void Trainer<Scalar>::step_once_tfp() {
     const auto a_L = net_.forward_input(1);
     // Errors.SQUARE: ½(a - y)²
     const double loss = static_cast<double>(cost_value<Scalar>(Cost::quadratic, a_L, y));
-    if (!std::isfinite(loss)) return diverge("The loss became " + std::to_string(loss));
+    if (!std::isfinite(loss)) {
+      tfp_.clear();
+      return diverge("The loss became " + std::to_string(loss));
+    }
     loss_sum += loss;
     if (task_ == Task::classification)
       epoch_accuracy_.add(predicted_class(a_L.col(0), threshold), labels_train_[column]);
@@ -238,8 +241,10 @@ void Trainer<Scalar>::step_once_tfp() {
   }
   cursor_ += m;
   if (cursor_ % B == 0) tfp_.update(net_, o.learning_rate, o.regularization, o.regularization_rate);
-  if (!std::isfinite(net_.parameters().sum()) && !net_.parameters().allFinite())
+  if (!std::isfinite(net_.parameters().sum()) && !net_.parameters().allFinite()) {
+    tfp_.clear();
     return diverge("A weight became infinite or NaN (the update overflowed)");
+  }
   report_.loss = loss_sum / static_cast<double>(m);
   epoch_loss_sum_ += loss_sum;
   ++report_.steps;
