@@ -101,6 +101,39 @@ TEST_CASE("tfp generators: deterministic, TFP's counts, labels and geometry", "[
   CHECK(std::count_if(spiral.begin(), spiral.begin() + 250, [](auto& e) { return e.label == 1; }) == 250);
 }
 
+TEST_CASE("tfp generators: TFP's points for seed 0.58835, noise 15, 50% train (golden from the JS "
+          "reference run with seedrandom)", "[tfp]") {
+  // node: generateData(name, 15, 50, '0.58835') of tests/js/tfp-reference.mjs (a port of TFP's
+  // dataset.ts and generateData run on the npm seedrandom): train[0], train[1], test[last].
+  struct Golden {
+    const char* name;
+    Example2D points[3];
+  };
+  const Golden golden[] = {
+      {"circle", {{-1.3878313011368053, -4.1788860281313509, -1.0}, {-1.1499829574999538, 0.59857177337979528, 1.0}, {1.5892026038991578, 1.9269918846076819, 1.0}}},
+      {"xor", {{1.3220857435416395, 0.81032261439163311, 1.0}, {0.48574811640885346, 3.5638110711125970, 1.0}, {5.2910861388209272, -4.2024271787852223, -1.0}}},
+      {"gauss", {{-0.69948041645601333, -2.4991561861599076, -1.0}, {4.7783981578195869, 2.9849173017542001, 1.0}, {-2.4113109246259379, -5.6193294652352392, -1.0}}},
+      {"spiral", {{-2.6255272873918045, -3.8728337921087186, 1.0}, {1.9295889760696612, -1.4477485989395495, -1.0}, {-0.60662573064443004, 2.7986877463297444, 1.0}}},
+      {"reg-plane", {{-1.0925568614925298, 2.5267069818541419, 0.19286406508888310}, {-1.1678562230258871, 0.32918695868804271, -0.061312912337837810}, {-2.9683164489749769, -5.1453001320966250, -0.79282808873778565}}},
+      {"reg-gauss", {{-1.0925568614925298, 2.5267069818541419, -0.49954910884344628}, {-1.1678562230258871, 0.32918695868804271, 0.0}, {-2.9683164489749769, -5.1453001320966250, -0.050417189270199003}}},
+  };
+  for (const Golden& g : golden) {
+    INFO(g.name);
+    Arc4 rng("0.58835");
+    const TfpDataset kind = enum_from_name(kTfpDatasetNames, g.name, "dataset");
+    const auto points = generate_shuffled(kind, 15, rng);
+    const std::size_t half = points.size() / 2;
+    const Example2D got[3] = {points[0], points[1], points.back()};
+    REQUIRE(half * 2 == points.size());
+    for (int k = 0; k < 3; ++k) {
+      // Within 1e-12: this libm's sin/cos/log may round differently from V8's in the last bit.
+      CHECK(got[k].x == Approx(g.points[k].x).margin(1e-12).epsilon(0));
+      CHECK(got[k].y == Approx(g.points[k].y).margin(1e-12).epsilon(0));
+      CHECK(got[k].label == Approx(g.points[k].label).margin(1e-12).epsilon(0));
+    }
+  }
+}
+
 TEST_CASE("tfp shuffle and split: a permutation, split at floor(n * percTrainData / 100)", "[tfp]") {
   Arc4 plain("s"), shuffled("s");
   const auto before = generate(TfpDataset::gauss, 500, 0.1, plain);
