@@ -209,7 +209,7 @@ export interface BackpropModule {
   /** The engine's features, in TFP's input-node order, for the TFP input keys that are on
    *  (e.g. ['sinX', 'x', 'y'] -> ['x1', 'x2', 'sin(x1)']). Throws for cosX/cosY and unknown keys. */
   tfpFeatures(keys: TfpInputKey[]): FeatureName[];
-  /** Copy: the first `count` (0..1e7) values of Math.random() after TFP's Math.seedrandom(seed)
+  /** Copy: the first `count` (0..1000000) values of Math.random() after TFP's Math.seedrandom(seed)
    *  (seedrandom's ARC4), e.g. to follow TFP's stream further. */
   tfpRandom(seed: string, count: number): Float64Array;
 }

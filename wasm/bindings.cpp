@@ -16,11 +16,9 @@
 #include "io/model_json.hpp"
 #include "io/options_json.hpp"
 #include "js_error.hpp"
-#include "tfp/arc4.hpp"
 #include "tfp/by_name.hpp"
 #include "train/gradient_check.hpp"
 #include "train/trainer.hpp"
-#include "whole_number.hpp"
 
 using namespace emscripten;
 using bp::wasm::js_call;
@@ -176,9 +174,7 @@ val tfp_initial_weights(const std::string& name, double noise, double perc_train
 }
 val tfp_random(const std::string& seed, double count) {
   return js_call([&] {
-    bp::tfp::Arc4 rng(seed);
-    std::vector<double> values(static_cast<std::size_t>(bp::whole_number(count, "count", 0, 1e7)));
-    for (double& v : values) v = rng.next();
+    const std::vector<double> values = bp::tfp::random_numbers(seed, count);
     return copy(values.data(), values.size());
   });
 }

@@ -26,6 +26,14 @@ Vector<double> initial_weights_by_name(std::string_view dataset, double noise,
   return start(kind, noise, perc_train_data, seed, sizes, init_zero).parameters;
 }
 
+std::vector<double> random_numbers(std::string_view seed, double count) {
+  std::vector<double> values(
+      static_cast<std::size_t>(whole_number(count, "count", 0, static_cast<double>(kMaxSamples))));
+  Arc4 rng(seed);
+  for (double& v : values) v = rng.next();
+  return values;
+}
+
 std::vector<std::string> feature_names_from_keys(const std::vector<std::string>& keys) {
   std::vector<std::string> names;
   for (const Feature f : features_from_keys(keys)) names.emplace_back(enum_name(kFeatureNames, f));

@@ -21,6 +21,10 @@ Vector<double> initial_weights_by_name(std::string_view dataset, double noise,
                                        double perc_train_data, std::string_view seed,
                                        const std::vector<double>& layers, bool init_zero);
 
+// The first `count` values of Math.random() after Math.seedrandom(seed); count a whole number in
+// [0, kMaxSamples].
+std::vector<double> random_numbers(std::string_view seed, double count);
+
 // The engine's feature names ("x1", "sin(x2)", ...) for TFP input keys that are on, in TFP's
 // input-node order (see tfp/features.hpp).
 std::vector<std::string> feature_names_from_keys(const std::vector<std::string>& keys);
