@@ -23,6 +23,11 @@ export type FeatureName = 'x1' | 'x2' | 'x1^2' | 'x2^2' | 'x1*x2' | 'sin(x1)' | 
 export type GeneratorName = 'circle' | 'xor' | 'gaussian' | 'spiral' | 'reg-plane' | 'reg-gauss';
 export type BuiltinName = 'iris' | 'wine' | 'digits';
 export type TaskName = 'classification' | 'regression';
+/** TensorFlow Playground's data set keys (its `dataset` and `regDataset` URL values). */
+export type TfpDatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'reg-plane' | 'reg-gauss';
+/** TensorFlow Playground's input keys that have an input node (its INPUTS table), in its order.
+ *  Its URL also has cosX and cosY, which have no input node in TFP and change nothing there. */
+export type TfpInputKey = 'x' | 'y' | 'xSquared' | 'ySquared' | 'xTimesY' | 'sinX' | 'sinY';
 
 /** Options of a run. Only `layers` and `activations` are required; unknown fields are errors. */
 export interface TrainerOptions {
@@ -49,6 +54,13 @@ export interface TrainerOptions {
   decaySteps?: number;           // default 100
   batchSize?: number;            // 1..65536, default 10
   shuffle?: boolean;             // reshuffle the training set each epoch, default true
+  /** Train as TensorFlow Playground does (default false): examples one at a time in data order
+   *  (never shuffled), derivatives accumulated and applied as a mean after example i of an epoch
+   *  when (i + 1) % batchSize == 0 (the remainder carries into the next epoch), TFP's L1 rule (a
+   *  weight the penalty pushes across 0 becomes 0 and stays there until reset), and history's
+   *  train loss/metric measured after each epoch (TFP's getLoss). Needs optimizer 'sgd', cost
+   *  'quadratic', schedule 'constant', dropout 0 and one output; ±1 targets come from a tanh output. */
+  tfpMode?: boolean;
   seed?: number;                 // integer 0..2^32-1, default 1
 }
 
@@ -109,6 +121,12 @@ export interface DatasetStatic {
    *  in y and numClasses >= 2; regression takes targets in y (1 × n) and numClasses = 0. */
   fromArrays(x: Float64Array | Float32Array | number[], y: Float64Array | Float32Array | number[],
              numFeatures: number, task: TaskName, numClasses: number): Dataset;
+  /** TensorFlow Playground's data for a link, point for point: Math.seedrandom(seed), its generator
+   *  (500 points, or 1200 for reg-*), noise = noise / 100, its Fisher-Yates shuffle, then train =
+   *  the first floor(n * percTrainData / 100). noise: TFP's slider value in [0, 80]; percTrainData
+   *  in [0, 100]; seed: TFP's seed string as it stands in the link (e.g. '0.58835'). Labels -1/1
+   *  become classes 0/1 (a tanh output trains on -1/1 again); regression labels are targets. */
+  generateTfp(dataset: TfpDatasetName, noise: number, percTrainData: number, seed: string): DatasetSplit;
 }
 
 export interface Trainer {
@@ -157,7 +175,7 @@ export interface Trainer {
   gradients(): Float32Array;
   setParameter(index: number, value: number): void;
   /** Replaces all parameters (length must match); asInitial also makes them what reset() restores. */
-  setParameters(values: Float32Array, asInitial: boolean): void;
+  setParameters(values: Float32Array | Float64Array | number[], asInitial: boolean): void;
   /** JSON text of the validated options (TrainerOptions with every default filled in). */
   optionsJson(): string;
   /** The model file: versioned JSON (options, parameters, initial parameters, standardizer). */
@@ -181,6 +199,19 @@ export interface BackpropModule {
   simdInstructionSets(): string;
   /** Bytes of WASM linear memory (grows, never shrinks). */
   heapBytes(): number;
+  /** Copy: TensorFlow Playground's initial weights for a link, in this engine's parameter layout
+   *  (give it to trainer.setParameters(w, true)). The same stream as Dataset.generateTfp with the
+   *  same arguments, continued by buildNetwork: one Math.random() - 0.5 per link, layer by layer,
+   *  node by node, incoming link by link; W^l(i, j) is node i's link from node j; biases 0.1, or
+   *  all 0 with initZero. layers: [number of features, ...networkShape, 1]. */
+  tfpInitialWeights(dataset: TfpDatasetName, noise: number, percTrainData: number, seed: string,
+                    layers: number[], initZero: boolean): Float64Array;
+  /** The engine's features, in TFP's input-node order, for the TFP input keys that are on
+   *  (e.g. ['sinX', 'x', 'y'] -> ['x1', 'x2', 'sin(x1)']). Throws for cosX/cosY and unknown keys. */
+  tfpFeatures(keys: TfpInputKey[]): FeatureName[];
+  /** Copy: the first `count` (0..1000000) values of Math.random() after TFP's Math.seedrandom(seed)
+   *  (seedrandom's ARC4), e.g. to follow TFP's stream further. */
+  tfpRandom(seed: string, count: number): Float64Array;
 }
 
 export interface LoadOptions {

@@ -11,10 +11,12 @@
 
 #include "data/by_name.hpp"
 #include "data/from_arrays.hpp"
+#include "error.hpp"
 #include "io/dataset_json.hpp"
 #include "io/model_json.hpp"
 #include "io/options_json.hpp"
 #include "js_error.hpp"
+#include "tfp/by_name.hpp"
 #include "train/gradient_check.hpp"
 #include "train/trainer.hpp"
 
@@ -157,6 +159,42 @@ val dataset_targets(const Dataset& d) { return view(d.y.data(), static_cast<std:
 Split* dataset_split(const Dataset& d, double train_ratio, double seed) {
   return js_call([&] { return new Split(bp::split_by_seed(d, train_ratio, seed)); });
 }
+// --- TensorFlow Playground (core/tfp/) ---
+Split* dataset_generate_tfp(const std::string& name, double noise, double perc_train_data,
+                            const std::string& seed) {
+  return js_call([&] { return new Split(bp::tfp::split_by_name(name, noise, perc_train_data, seed)); });
+}
+val tfp_initial_weights(const std::string& name, double noise, double perc_train_data,
+                        const std::string& seed, const val& layers, bool init_zero) {
+  return js_call([&] {
+    const bp::Vector<double> p = bp::tfp::initial_weights_by_name(
+        name, noise, perc_train_data, seed, from_js<double>(layers), init_zero);
+    return copy(p.data(), static_cast<std::size_t>(p.size()));
+  });
+}
+val tfp_random(const std::string& seed, double count) {
+  return js_call([&] {
+    const std::vector<double> values = bp::tfp::random_numbers(seed, count);
+    return copy(values.data(), values.size());
+  });
+}
+val tfp_features(const val& keys) {
+  return js_call([&] {
+    BP_REQUIRE(keys.instanceof(val::global("Array")), "features",
+               "must be an array of TensorFlow Playground input keys");
+    const auto length = keys["length"].as<unsigned>();
+    std::vector<std::string> names;
+    for (unsigned i = 0; i < length; ++i) {
+      BP_REQUIRE(keys[i].typeOf().as<std::string>() == "string", "features",
+                 "entry " + std::to_string(i) + " is not a string");
+      names.push_back(keys[i].as<std::string>());
+    }
+    val out = val::array();
+    for (const std::string& f : bp::tfp::feature_names_from_keys(names)) out.call<void>("push", f);
+    return out;
+  });
+}
+
 Dataset split_train(const Split& s) { return s.train; }
 Dataset split_test(const Split& s) { return s.test; }
 
@@ -226,6 +264,7 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
       .class_function("fromCsv", &dataset_from_csv, allow_raw_pointers())
       .class_function("builtin", &dataset_builtin, allow_raw_pointers())
       .class_function("fromArrays", &dataset_from_arrays, allow_raw_pointers())
+      .class_function("generateTfp", &dataset_generate_tfp, allow_raw_pointers())
       .function("infoJson", &dataset_info)
       .function("inputs", &dataset_inputs)
       .function("labels", &dataset_labels)
@@ -238,4 +277,7 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
 
   function("simdInstructionSets", &simd_instruction_sets);
   function("heapBytes", &heap_bytes);
+  function("tfpInitialWeights", &tfp_initial_weights);
+  function("tfpFeatures", &tfp_features);
+  function("tfpRandom", &tfp_random);
 }

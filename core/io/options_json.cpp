@@ -15,7 +15,8 @@ const std::set<std::string>& known_fields() {
       "layers",   "activations", "features",       "cost",     "init",
       "optimizer", "learningRate", "momentum",     "beta1",    "beta2",
       "rho",       "epsilon",     "regularization", "regularizationRate",
-      "dropout",   "schedule",    "decayRate",      "decaySteps", "batchSize", "shuffle", "seed"};
+      "dropout",   "schedule",    "decayRate",      "decaySteps", "batchSize", "shuffle", "seed",
+      "tfpMode"};
   return fields;
 }
 
@@ -122,6 +123,10 @@ ModelOptions options_from_json(const json& obj) {
     BP_REQUIRE(obj.at("shuffle").is_boolean(), "shuffle", "must be true or false");
     t.shuffle = obj.at("shuffle").get<bool>();
   }
+  if (obj.contains("tfpMode")) {
+    BP_REQUIRE(obj.at("tfpMode").is_boolean(), "tfpMode", "must be true or false");
+    t.tfp_mode = obj.at("tfpMode").get<bool>();
+  }
   o.validate();
   return o;
 }
@@ -152,7 +157,8 @@ json options_to_json(const ModelOptions& o) {
               {"decaySteps", t.decay_steps},
               {"batchSize", t.batch_size},
               {"shuffle", t.shuffle},
-              {"seed", t.seed}};
+              {"seed", t.seed},
+              {"tfpMode", t.tfp_mode}};
 }
 
 // nlohmann's parser recurses per nesting level; a stranger's "[[[[...]]]]" must not exhaust the

@@ -35,6 +35,16 @@ void ModelOptions::validate() const {
   BP_REQUIRE(t.batch_size >= 1 && t.batch_size <= kMaxBatchSize, "batchSize",
           "must be an integer in [1, " + std::to_string(kMaxBatchSize) + "]; got " +
               std::to_string(t.batch_size));
+  if (t.tfp_mode) {
+    const std::string why = " (tfpMode trains as TensorFlow Playground does: plain SGD on ½(a - y)², "
+                            "a constant learning rate, no dropout, one output)";
+    BP_REQUIRE(t.optimizer == Optimizer::sgd, "optimizer", "must be 'sgd' with tfpMode" + why);
+    BP_REQUIRE(t.cost == Cost::quadratic, "cost", "must be 'quadratic' with tfpMode" + why);
+    BP_REQUIRE(t.schedule == Schedule::constant, "schedule", "must be 'constant' with tfpMode" + why);
+    BP_REQUIRE(t.dropout == 0.0, "dropout", "must be 0 with tfpMode" + why);
+    BP_REQUIRE(network.sizes.back() == 1, "layers",
+               "must end with 1 output with tfpMode" + why);
+  }
   if (!features.empty()) {
     BP_REQUIRE(static_cast<int>(features.size()) == network.sizes.front(), "layers[0]",
             "the input layer has " + std::to_string(network.sizes.front()) + " neurons but " +

@@ -54,6 +54,12 @@ struct TrainOptions {
   int decay_steps = 100;
   int batch_size = 10;
   bool shuffle = true;  // reshuffle the training set at each epoch (off: batches in data order)
+  // TensorFlow Playground's training (tfp/sgd.hpp): examples one at a time in data order (never
+  // shuffled), per-example gradients accumulated and applied as a mean every batch_size examples of
+  // an epoch (the remainder carries into the next epoch), its L1 rule (a weight crossing 0 becomes
+  // 0 for good), and each epoch's train loss measured after the epoch, as TFP's getLoss does.
+  // Needs sgd, the quadratic cost, a constant learning rate, no dropout and one output.
+  bool tfp_mode = false;
   std::uint32_t seed = 1;
 };
 

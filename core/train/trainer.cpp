@@ -115,6 +115,7 @@ void Trainer<Scalar>::set_data(const Dataset& train, const Dataset& test, bool s
   order_.resize(n_train_);
   std::iota(order_.begin(), order_.end(), Index(0));
   cursor_ = 0;
+  tfp_.reset(net_.layout().size);
   start_epoch_sums();
 }
 
@@ -154,6 +155,7 @@ void Trainer<Scalar>::remember_good_state() {
 template <typename Scalar>
 void Trainer<Scalar>::step_once() {
   const TrainOptions& o = options_.train;
+  if (o.tfp_mode) return step_once_tfp();
   if (cursor_ == 0 && o.shuffle) rng_.shuffle(order_);
   const Index m = std::min<Index>(o.batch_size, n_train_ - cursor_);
   auto x = net_.input(m);
@@ -203,6 +205,56 @@ void Trainer<Scalar>::step_once() {
   }
 }
 
+// oneStep() of TensorFlow Playground's src/playground.ts, split at its updates:
+//   trainData.forEach((point, i) => { forwardProp; backProp;
+//     if ((i + 1) % state.batchSize === 0) updateWeights(...) });
+// One step here runs the examples from the cursor to the next i with (i + 1) % batchSize == 0, or
+// to the epoch's end (the examples left then stay accumulated, as in TFP).
+template <typename Scalar>
+void Trainer<Scalar>::step_once_tfp() {
+  const TrainOptions& o = options_.train;
+  const Index B = o.batch_size;
+  const Index m = std::min<Index>(B - cursor_ % B, n_train_ - cursor_);
+  const Index n_x = x_train_.rows();
+  const double threshold = output_threshold();
+  remember_good_state();
+  double loss_sum = 0.0;
+  for (Index j = 0; j < m; ++j) {
+    const Index column = cursor_ + j;  // the training data in its own order, never reshuffled
+    auto x = net_.input(1);
+    for (Index r = 0; r < n_x; ++r) x(r, 0) = x_train_(r, column);
+    const auto y = y_train_.col(column);
+    const auto a_L = net_.forward_input(1);
+    // Errors.SQUARE: ½(a - y)²
+    const double loss = static_cast<double>(cost_value<Scalar>(Cost::quadratic, a_L, y));
+    if (!std::isfinite(loss)) {
+      tfp_.clear();
+      return diverge("The loss became " + std::to_string(loss));
+    }
+    loss_sum += loss;
+    if (task_ == Task::classification)
+      epoch_accuracy_.add(predicted_class(a_L.col(0), threshold), labels_train_[column]);
+    else
+      epoch_r2_.add(a_L.col(0), raw_y_train_.col(column));
+    net_.backward(y, Cost::quadratic);
+    tfp_.add(net_.gradients());
+  }
+  cursor_ += m;
+  if (cursor_ % B == 0) tfp_.update(net_, o.learning_rate, o.regularization, o.regularization_rate);
+  if (!std::isfinite(net_.parameters().sum()) && !net_.parameters().allFinite()) {
+    tfp_.clear();
+    return diverge("A weight became infinite or NaN (the update overflowed)");
+  }
+  report_.loss = loss_sum / static_cast<double>(m);
+  epoch_loss_sum_ += loss_sum;
+  ++report_.steps;
+  if (cursor_ == n_train_) {
+    cursor_ = 0;
+    ++report_.epoch;
+    record_epoch();
+  }
+}
+
 template <typename Scalar>
 StepReport Trainer<Scalar>::train_steps(Index n) {
   BP_REQUIRE(n_train_ > 0, "data", "there is no training data yet; set a data set first");
@@ -241,6 +293,7 @@ void Trainer<Scalar>::reset() {
   net_.parameters() = initial_parameters_;
   net_.gradients().setZero();
   optimizer_.reset();
+  tfp_.reset(net_.layout().size);
   rng_.reseed(options_.train.seed + kShuffleStream);
   std::iota(order_.begin(), order_.end(), Index(0));
   cursor_ = 0;
@@ -303,9 +356,15 @@ template <typename Scalar>
 void Trainer<Scalar>::record_epoch() {
   // The epoch's training loss is the mean of its batch losses (as Keras reports it): exact loss
   // needs another pass over the data, which evaluate() does on demand.
-  const double train_loss = epoch_loss_sum_ / static_cast<double>(n_train_);
-  const double train_metric =
+  double train_loss = epoch_loss_sum_ / static_cast<double>(n_train_);
+  double train_metric =
       task_ == Task::classification ? epoch_accuracy_.value() : epoch_r2_.value();
+  if (options_.train.tfp_mode) {
+    // TFP's lossTrain = getLoss(network, trainData): the mean ½(a - y)² after the epoch.
+    const Score train = score(false);
+    train_loss = train.loss;
+    train_metric = train.metric;
+  }
   start_epoch_sums();
   const Score test = score(true);  // NaN, NaN without a test set
   history_.add({static_cast<double>(report_.epoch), train_loss, test.loss, train_metric, test.metric});
@@ -447,6 +506,7 @@ void Trainer<Scalar>::load_parameters(const Vector<Scalar>& parameters, bool as_
   BP_REQUIRE(parameters.allFinite(), "parameters", "contains NaN or Inf");
   net_.parameters() = parameters;
   if (as_initial) initial_parameters_ = parameters;
+  tfp_.reset(net_.layout().size);  // new weights: nothing accumulated, no weight dead
   good_parameters_ = parameters;
   healthy_parameters_ = parameters;
 }

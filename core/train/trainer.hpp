@@ -13,6 +13,7 @@
 #include "math/rng.hpp"
 #include "metrics/metrics.hpp"
 #include "nn/network.hpp"
+#include "tfp/sgd.hpp"
 #include "train/history.hpp"
 #include "train/optimizer.hpp"
 #include "train/options.hpp"
@@ -118,6 +119,8 @@ class Trainer {
   // The current epoch's order of training columns (reshuffled at the first step of each epoch).
   const std::vector<Index>& batch_order() const { return order_; }
   int num_classes() const { return num_classes_; }
+  // tfpMode: the weights TensorFlow Playground's L1 rule has frozen at 0 (1 per parameter).
+  const std::vector<std::uint8_t>& tfp_dead() const { return tfp_.dead(); }
 
   const std::optional<Standardizer>& standardizer() const { return standardizer_; }
   void set_standardizer(std::optional<Standardizer> s) { standardizer_ = std::move(s); }
@@ -143,6 +146,8 @@ class Trainer {
   // receives the predicted class per sample (classification).
   Score score(bool test, std::vector<int>* classes = nullptr);
   void step_once();
+  // One step of tfpMode: the examples up to the next TFP update (or the epoch's end), one at a time.
+  void step_once_tfp();
   void start_epoch_sums();
   // The divergence guard's snapshot: parameters, optimizer moments and step counts as they are now.
   void remember_good_state();
@@ -172,6 +177,7 @@ class Trainer {
   RSquaredSums epoch_r2_;        // over the epoch's batches (regression)
   RSquaredSums score_r2_;        // reused by score(): no allocation at an epoch's end
   Matrix<Scalar> y_batch_;
+  tfp::Accumulator<Scalar> tfp_;  // tfpMode's accumulated derivatives and dead weights
 
   // Divergence guard: parameters and optimizer moments of the last step with a finite loss.
   Vector<Scalar> good_parameters_, good_m_, good_v_;

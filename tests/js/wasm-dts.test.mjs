@@ -142,7 +142,8 @@ for (const { simd, name } of VARIANTS) {
       for (const p of properties) assert.ok(isEmbindClass(M[p]), `module.${p} is not a class`);
       // Embind's free functions.
       for (const f of freeFunctions(M)) assert.ok(methods.has(f), `module.${f} is not declared`);
-      assert.deepEqual(sorted(freeFunctions(M)), sorted(['heapBytes', 'simdInstructionSets']));
+      assert.deepEqual(sorted(freeFunctions(M)),
+        sorted(['heapBytes', 'simdInstructionSets', 'tfpFeatures', 'tfpInitialWeights', 'tfpRandom']));
       // Every class is declared; those JS can create or call statically are module properties.
       for (const k of Object.keys(M).filter((key) => isEmbindClass(M[key]))) {
         assert.ok(dts.interfaces[k], `class ${k} has no interface`);
@@ -179,6 +180,8 @@ for (const { simd, name } of VARIANTS) {
         GeneratorName: () => M.Dataset.generate(unknown, 10, 0, 1),
         BuiltinName: () => M.Dataset.builtin(unknown, ''),
         TaskName: () => M.Dataset.fromArrays([0, 1], [0, 1], 1, unknown, 2),
+        TfpDatasetName: () => M.Dataset.generateTfp(unknown, 0, 50, '0.5'),
+        TfpInputKey: () => M.tfpFeatures([unknown]),
       };
       for (const [union, call] of Object.entries(accepted)) {
         assert.ok(dts.unions[union], `type ${union} not found in the .d.ts`);
@@ -201,7 +204,7 @@ const TSC = process.env.BP_TSC ?? repoPath('node_modules/typescript/bin/tsc');
 
 export const ENGINE_USER = `
 import { loadBackprop, simdSupported } from 'backprop-playground/engine';
-import type { BackpropModule, Dataset, Metrics, StepReport, Trainer, TrainerOptions } from 'backprop-playground/engine';
+import type { BackpropModule, Dataset, DatasetSplit, FeatureName, Metrics, StepReport, Trainer, TrainerOptions } from 'backprop-playground/engine';
 
 export async function run(): Promise<number> {
   const { module, variant } = await loadBackprop({ simd: simdSupported() });
@@ -218,7 +221,14 @@ export async function run(): Promise<number> {
     const m: Metrics = trainer.evaluate();
     const p: Float32Array = trainer.parameters();
     const grid: Float32Array = trainer.predictGrid(-6, 6, -6, 6, 10, 10, false);
-    return r.loss + m.testAccuracy + p[0] + grid[0] + v.length + M.heapBytes();
+    const tfp: DatasetSplit = M.Dataset.generateTfp('gauss', 10, 50, '0.58835');
+    const w: Float64Array = M.tfpInitialWeights('gauss', 10, 50, '0.58835', [2, 4, 1], false);
+    const f: FeatureName[] = M.tfpFeatures(['sinX', 'x']);
+    const tfpOptions: TrainerOptions = { layers: [2, 4, 1], activations: ['relu', 'tanh'], tfpMode: true };
+    trainer.setParameters(w, true);
+    tfp.delete();
+    return r.loss + m.testAccuracy + p[0] + grid[0] + v.length + M.heapBytes() + w[0] + f.length
+      + M.tfpRandom('0.5', 1)[0] + tfpOptions.layers.length;
   } finally {
     trainer.delete();
     data.delete();

@@ -189,7 +189,7 @@ for (const { simd, name } of VARIANTS) {
         ...NET, cost: 'quadratic', init: 'playground', optimizer: 'sgd', learningRate: 0.03,
         momentum: 0.9, beta1: 0.9, beta2: 0.999, rho: 0.9, epsilon: 1e-8, regularization: 'none',
         regularizationRate: 0, dropout: 0, schedule: 'constant', decayRate: 0.96, decaySteps: 100,
-        batchSize: 10, shuffle: true,
+        batchSize: 10, shuffle: true, tfpMode: false,
       });
       trainer.trainSteps(7);
       const copy = own(M.Trainer.fromModelJson(trainer.toModelJson()));

@@ -13,7 +13,7 @@ export const MAX_STEPS_PER_CALL = 100000;
 
 /** The methods of the API (element.js defines the same names on the element). */
 export const API_METHODS = Object.freeze([
-  'play', 'pause', 'toggle', 'step', 'reset', 'getState', 'setState', 'getParameters', 'getData', 'getUrl', 'destroy',
+  'play', 'pause', 'toggle', 'step', 'reset', 'getState', 'setState', 'getParameters', 'getData', 'getUrl', 'setUi', 'destroy',
 ]);
 /** Its read-only properties; `state` is also writable. */
 export const API_PROPERTIES = Object.freeze(['state', 'metrics', 'ready', 'stats', 'root']);
@@ -111,6 +111,8 @@ function makeApi(handle) {
     getParameters() { return handle.pg ? handle.pg.getParameters() : null; },
     getData() { return handle.pg ? handle.pg.getData() : null; },
     getUrl() { return run()?.getUrl() ?? ''; },
+    /** Which controls and panels show: { controls, locked, views } (attributes.js readUi). */
+    setUi(ui) { handle.setUi({ ...handle.ui, ...ui }); },
     destroy() { handle.destroy(); },
     get state() { return api.getState(); },
     set state(value) { api.setState(value); },

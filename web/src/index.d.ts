@@ -131,6 +131,8 @@ export interface PlaygroundApi {
   /** null until started (a lazy playground starts near the viewport). */
   readonly stats: PlaygroundStats | null;
   readonly root: HTMLElement | null;
+  /** Which controls and panels show (the element's controls, locked and views attributes). */
+  setUi(ui: Partial<PlaygroundUi>): void;
   /** Stops the worker and removes the playground from its element. */
   destroy(): void;
 }

@@ -167,6 +167,7 @@ export class Playground {
       onModel: () => this.#post(ToWorker.exportModel),
       onPng: () => this.exporter.savePng(this.#picture()),
       getUrl: () => this.getUrl(),
+      getState: () => this.state,
     });
 
     this.lossTest = h('output', { class: 'bp-big-number' }, '–');

@@ -58,7 +58,8 @@ export function applyUi(pg, ui) {
   const anyShown = (el) => [...el.querySelectorAll('[data-control]')].some((c) => !c.hasAttribute('data-off'));
   flag(pg.topbar.el, 'data-off', !anyShown(pg.topbar.el));
   flag(pg.training.el, 'data-off', !anyShown(pg.training.el));
-  flag(pg.leftEl, 'data-off', !views.has('data'));
+  // The data column holds only controls: without one shown, it goes (as in embed.html#controls=minimal).
+  flag(pg.leftEl, 'data-off', !views.has('data') || !anyShown(pg.leftEl));
   flag(pg.networkEl.querySelector('.bp-network'), 'data-off', !views.has('network'));
   const out = pg.outputEl;
   for (const el of [out.querySelector('.bp-panel-title'), out.querySelector('.bp-view'), pg.plotOptions]) flag(el, 'data-off', !views.has('output'));
@@ -74,10 +75,11 @@ export function applyUi(pg, ui) {
   flag(pg.footerEl, 'data-off', !views.has('data'));
   const centerShown = views.has('network') || !pg.training.el.hasAttribute('data-off');
   const main = pg.mainEl;
-  main.dataset.left = views.has('data') ? 'on' : 'off';
+  const leftShown = !pg.leftEl.hasAttribute('data-off');
+  main.dataset.left = leftShown ? 'on' : 'off';
   main.dataset.center = centerShown ? 'on' : 'off';
   main.dataset.output = outputShown ? 'on' : 'off';
-  flag(main, 'data-off', !views.has('data') && !centerShown && !outputShown);
+  flag(main, 'data-off', !leftShown && !centerShown && !outputShown);
 }
 
 function flag(el, name, on) {
