@@ -187,11 +187,13 @@ test('malformed and unknown messages are ignored with a warning', async () => {
   assert.equal(await frameEpoch(frame), 0);
   assert.equal((await eventsOf(page, 'epoch')).filter((e) => e.epoch > 0).length, 0);
 
-  // The parent changes only the frame's hash: the new settings apply without a reload.
+  // The parent changes only the frame's hash: the new settings and controls apply without a reload.
   await frame.evaluate(() => { window.sameDocument = true; });
-  await page.evaluate(() => { const f = document.getElementById('f'); f.src = f.src.replace('dataset=xor', 'dataset=spiral&networkShape=6'); });
+  await assertHidden(frame, 'learning-rate');
+  await page.evaluate(() => { const f = document.getElementById('f'); f.src = f.src.replace('dataset=xor', 'dataset=spiral&networkShape=6').replace('controls=minimal', 'controls=standard'); });
   await frame.waitForFunction(() => /2–6–1/.test(document.querySelector('.bp-net-note').textContent), null, WAIT);
   assert.equal(await frame.evaluate(() => [window.sameDocument, window.backpropPlayground.state.dataset].join()), 'true,spiral');
+  await frame.locator('[data-control="learning-rate"]').first().waitFor({ state: 'visible', ...WAIT });  // controls=standard applies
   await page.close();
 });
 

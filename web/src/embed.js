@@ -30,7 +30,7 @@ connectEmbed({ controller, mount, allowedOrigins: options.allowedOrigins, origin
 window.addEventListener('hashchange', () => {
   const next = readOptions(window.location.hash);
   controller.setState(next.stateHash || '#');
-  controller.setUi?.(next.ui);
+  controller.setUi(next.ui);
 });
 
 // For the end-to-end tests and the curious, as on the main page.
