@@ -118,8 +118,8 @@ export function connectEmbed({ controller, mount, allowedOrigins = null, origin 
     readySent = true;
     sendEvent('ready', { variant: controller.stats?.variant ?? '', hash: snapshot().hash });
   };
-  if (controller.ready && typeof controller.ready.then === 'function') controller.ready.then(sendReady, () => {});
-  else forward('ready', () => { sendReady(); return null; });
+  // The controller's ready promise (controller.js): resolved once the first frame is drawn.
+  controller.ready.then(sendReady, () => {});
 
   // resize: the content's height in CSS pixels (whole), each time it changes.
   let lastHeight = -1;
