@@ -7,6 +7,7 @@
 // worker script and glue. Where a Module cannot be posted or compiled, the worker fetches it itself.
 import { simdSupported, wasmFileUrl } from 'backprop-playground/engine';
 import { ToWorker } from './protocol.js';
+import { createWorker } from './workerFactory.js';
 
 // One download and one compile per .wasm URL for the whole page: six playgrounds on a page post
 // the same WebAssembly.Module to their six workers.
@@ -26,9 +27,11 @@ function compileInPage(wasmUrl) {
 
 /** options: workerUrl, wasmBase, dataBase (resolved against the document), simd. */
 export function startEngineWorker(options = {}) {
+  // createWorker: where the browser refuses the worker's URL (a sandboxed frame, the component's
+  // script on another origin), the same module starts through a data: URL (workerFactory.js).
   const worker = options.workerUrl
-    ? new Worker(options.workerUrl, { type: 'module', name: 'backprop-playground' })
-    : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'backprop-playground' });
+    ? createWorker((Worker) => new Worker(options.workerUrl, { type: 'module', name: 'backprop-playground' }))
+    : createWorker((Worker) => new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'backprop-playground' }));
   const here = import.meta.url;
   const wasmBase = options.wasmBase ? new URL(options.wasmBase, document.baseURI).href : new URL(['..', 'wasm', ''].join('/'), here).href;
   const dataBase = options.dataBase ? new URL(options.dataBase, document.baseURI).href : new URL(['..', 'data', ''].join('/'), here).href;
