@@ -4,7 +4,7 @@
 // the viewport), pauses it while it is scrolled away or the tab is hidden, and dispatches its
 // events (ready, epoch, diverged, change) on the event target.
 import { Playground } from './playground.js';
-import { parseHash, normalizeState, DEFAULTS } from './state.js';
+import { parseHash, normalizeState, toHash, DEFAULTS } from './state.js';
 import { UI_DEFAULTS } from './attributes.js';
 import { watchVisibility } from './visibility.js';
 
@@ -110,7 +110,7 @@ function makeApi(handle) {
     },
     getParameters() { return handle.pg ? handle.pg.getParameters() : null; },
     getData() { return handle.pg ? handle.pg.getData() : null; },
-    getUrl() { return run()?.getUrl() ?? ''; },
+    getUrl() { return handle.pg ? handle.pg.getUrl() : window.location.href.split('#')[0] + toHash(handle.pendingState.state); },
     /** Which controls and panels show: { controls, locked, views } (attributes.js readUi). */
     setUi(ui) { handle.setUi({ ...handle.ui, ...ui }); },
     destroy() { handle.destroy(); },
