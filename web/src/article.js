@@ -3,12 +3,14 @@
 // JavaScript by web/src/articleErratum.js. All of the page's script lives here (no inline script).
 import { definePlaygroundElement } from './index.js';
 import { erratumTable } from './articleErratum.js';
+import { h } from './dom.js';
 
 definePlaygroundElement();
 
+/** x as "1.2 × 10⁻³" (DOM nodes: no HTML is parsed). */
 const fmt = (x) => {
   const [m, e] = x.toExponential(1).split('e');
-  return `${m} × 10<sup>${Number(e) < 0 ? '−' : ''}${Math.abs(Number(e))}</sup>`;
+  return [`${m} × 10`, h('sup', {}, `${Number(e) < 0 ? '−' : ''}${Math.abs(Number(e))}`)];
 };
 
 function fillErratumTable() {
@@ -16,12 +18,14 @@ function fillErratumTable() {
   if (!body) return;
   const rows = erratumTable();
   const last = rows.length;
-  body.innerHTML = rows.map((r) => {
+  body.replaceChildren(...rows.map((r) => {
     const seedBad = r.seed > 1e-6;
-    return `<tr><th scope="row">${r.layer}${r.layer === last ? ' (last)' : ''}</th><td>${r.shape}</td>`
-      + `<td class="erratum-good">${fmt(r.corrected)} ✓</td>`
-      + `<td class="${seedBad ? 'erratum-bad' : 'erratum-good'}">${fmt(r.seed)} ${seedBad ? '✗' : '✓'}</td></tr>`;
-  }).join('');
+    return h('tr', {},
+      h('th', { scope: 'row' }, `${r.layer}${r.layer === last ? ' (last)' : ''}`),
+      h('td', {}, r.shape),
+      h('td', { class: 'erratum-good' }, ...fmt(r.corrected), ' ✓'),
+      h('td', { class: seedBad ? 'erratum-bad' : 'erratum-good' }, ...fmt(r.seed), seedBad ? ' ✗' : ' ✓'));
+  }));
   document.getElementById('erratum-table').dataset.ready = 'true';
 }
 
