@@ -179,6 +179,13 @@ test('the paste box imports a link and its TFP training trains (epochs advance)'
     checkLink(link, await pageFacts(page));
     await page.evaluate(() => window.backpropPlayground.step(60));   // 250 examples, batch 10: 25 updates an epoch
     await page.waitForFunction(() => (window.backpropPlayground.metrics?.epoch ?? 0) > 0, null, { timeout: 90000 });
+    // Regenerate draws a new TFP seed (as TFP's button does); the other button leaves TFP's data.
+    await page.click('[data-control="data-seed"]');
+    await page.waitForFunction(() => /^0\.\d{5}$/.test(window.backpropPlayground.getState().tfpSeed) && window.backpropPlayground.getState().tfpSeed !== '0.88257', null, { timeout: 90000 });
+    await page.click('.bp-tfp-leave');
+    await page.waitForFunction(() => window.backpropPlayground.getState().tfpSeed === null, null, { timeout: 90000 });
+    assert.ok(!(await page.evaluate(() => window.location.hash.includes('tfpSeed'))));
+    assert.equal(await page.evaluate(() => document.querySelector('.bp-tfp-training-row').checkVisibility()), false);
     assert.deepEqual(errors, []);
   } finally { await page.close(); }
 });

@@ -160,3 +160,26 @@ test('the tfp attribute imports the link; state and setting attributes go on top
   assert.ok(r.errors.some((e) => e.attribute === 'tfp' && /cosX/.test(e.message)));
   assert.ok(!r.errors.some((e) => /not imported yet/.test(e.message)));
 });
+
+test('trainerOptions: an imported link with TFP training gets tfpMode (SGD, ½(a−y)², tanh output, no standardization)', async () => {
+  const { trainerOptions } = await import('../../web/src/model.js');
+  const info = { numFeatures: 2, numClasses: 2, task: 'classification', featureNames: ['x1', 'x2'] };
+  const s = parseTfpLink(FULL).state;
+  const on = trainerOptions({ ...s, output: 'sigmoid', optimizer: 'adam', dropout: 0.2 }, info);
+  assert.equal(on.options.tfpMode, true);
+  assert.equal(on.options.optimizer, 'sgd');
+  assert.equal(on.options.cost, 'quadratic');
+  assert.equal(on.options.dropout, 0);
+  assert.equal(on.options.activations.at(-1), 'tanh');
+  assert.deepEqual(on.options.layers, [5, 4, 2, 2, 1]);
+  assert.deepEqual(on.options.features, ['x1', 'x1^2', 'x1*x2', 'sin(x1)', 'sin(x2)']);
+  assert.equal(on.standardize, false);
+  const off = trainerOptions({ ...s, tfpTraining: false, optimizer: 'adam' }, info);
+  assert.equal(off.options.tfpMode, undefined);
+  assert.equal(off.options.optimizer, 'adam');
+  assert.equal(trainerOptions({ ...DEFAULTS }, info).options.tfpMode, undefined);
+  const reg = parseTfpLink('#problem=regression&regDataset=reg-gauss&seed=1').state;
+  const r = trainerOptions(reg, { numFeatures: 2, numClasses: 0, task: 'regression', featureNames: ['x1', 'x2'] });
+  assert.equal(r.options.activations.at(-1), 'linear');
+  assert.equal(r.options.tfpMode, true);
+});

@@ -204,7 +204,8 @@ export class Playground {
         h('summary', { class: 'bp-sub' }, 'Import a TensorFlow Playground link'),
         h('form', { class: 'bp-row', onsubmit: (e) => { e.preventDefault(); if (this.tfpInput.value.trim()) this.importTfp(this.tfpInput.value); } },
           this.tfpInput, h('button', { type: 'submit', class: 'bp-btn bp-btn-small bp-tfp-import-button' }, 'Import'))),
-      this.tfpTrainingRow, this.tfpNote);
+      this.tfpTrainingRow, this.tfpNote,
+      this.tfpLeave = h('button', { type: 'button', class: 'bp-btn bp-btn-small bp-tfp-leave', onclick: () => this.set({ tfpSeed: null, tfpTraining: false, initZero: false }) }, "Use this playground's own data"));
     this.status = h('p', { class: 'bp-status', 'aria-live': 'polite' }, 'Loading the engine…');
     this.netNote = h('p', { class: 'bp-hint bp-net-note' });
 
@@ -258,6 +259,9 @@ export class Playground {
   // --- state ---------------------------------------------------------------------------------
   /** Changes settings. opts.preset: apply the data set's preset; opts.live: no rebuild needed. */
   set(patch, opts = {}) {
+    // Regenerate on an imported TensorFlow Playground link: a new TFP seed, as TFP's own button
+    // (Math.random().toFixed(5); TFP draws it from its continuing stream, this from an unseeded one).
+    if ('dataSeed' in patch && this.state.tfpSeed != null && !('tfpSeed' in patch)) patch = { ...patch, tfpSeed: Math.random().toFixed(5) };
     let next = { ...this.state, ...patch };
     if (opts.preset && patch.dataset && patch.dataset !== this.state.dataset) {
       Object.assign(next, this.#presetPatch(patch.dataset));
@@ -320,6 +324,7 @@ export class Playground {
     this.discretize.checked = this.state.discretize;
     const tfp = this.state.tfpSeed != null;
     this.tfpTrainingRow.hidden = !tfp;
+    this.tfpLeave.hidden = !tfp;
     this.tfpTraining.checked = tfp && this.state.tfpTraining;
     this.tfpNote.textContent = tfp ? `TensorFlow Playground data and starting weights, seed ${this.state.tfpSeed}${this.state.initZero ? ', initZero' : ''}.` : '';
     this.plot.setAdding(this.state.dataset === 'custom' && this.#may('dataset'), 'Output plot: click to add a point of the selected class, shift-click for the other class');
