@@ -5,7 +5,7 @@
 // TFP's own code). No wall-clock assertions; every wait is 90 s.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startAll, openPage } from './harness.mjs';
+import { startAll, openPage, shot } from './harness.mjs';
 import { ensureComponentBuilt, serveLogged, pagesFolder, launch, openRecorded, allReady } from './component-harness.mjs';
 import { loadVariant } from '../js/helpers.mjs';
 
@@ -151,6 +151,33 @@ test('the imported data points and starting weights are generateTfp\'s and tfpIn
     }, 500, { timeout: 90000 }).then((h) => h.jsonValue());
     assert.deepEqual(data.train, want.train);
     assert.deepEqual(data.test, want.test);
+    // TFP training: the page's run is the engine's tfpMode run from the same start (10 epochs of
+    // 25 updates), parameter for parameter; the same WASM variant in Node gives the same float32 numbers.
+    const variant = await page.evaluate(() => window.backpropPlayground.stats.variant);
+    const { module: V } = await loadVariant(variant === 'simd');
+    // The engine's options for this link as tfp-core.md spells them (not through the page's code).
+    const options = {
+      layers, activations: [...Array(5).fill('sigmoid'), 'tanh'], features: V.tfpFeatures(['x', 'y', 'xSquared', 'ySquared', 'xTimesY']),
+      cost: 'quadratic', optimizer: 'sgd', learningRate: 0.03, batchSize: 10, regularization: 'l1', regularizationRate: 0.01, tfpMode: true,
+    };
+    const ref = new V.Trainer(JSON.stringify(options));
+    const s2 = V.Dataset.generateTfp(dataset, noise, percTrainData, seed); const tr2 = s2.train(); const te2 = s2.test();
+    ref.setData(tr2, te2, false);
+    ref.setParameters(V.tfpInitialWeights(dataset, noise, percTrainData, seed, layers, false), true);
+    ref.trainSteps(250);
+    const after = Array.from(ref.parameters());
+    ref.delete(); te2.delete(); tr2.delete(); s2.delete();
+    await page.evaluate(() => window.backpropPlayground.step(250));
+    const trained = await page.waitForFunction((w0) => {
+      const p = window.backpropPlayground.getParameters();
+      return p && p.some((v, i) => v !== w0[i]) ? Array.from(p) : null;
+    }, w0, { timeout: 90000 }).then((h) => h.jsonValue());
+    assert.deepEqual(trained, after);
+    await page.evaluate(() => window.backpropPlayground.reset());
+    assert.deepEqual(await page.waitForFunction((w0) => {
+      const p = window.backpropPlayground.getParameters();
+      return p && p.every((v, i) => v === w0[i]) ? Array.from(p) : null;
+    }, w0, { timeout: 90000 }).then((h) => h.jsonValue()), w0, 'reset goes back to the imported weights');
     // TFP training toggles off (the project's own trainer, same data) and on again, from the control.
     await page.click('.bp-tfp-training');
     await page.waitForFunction(() => window.backpropPlayground.getState().tfpTraining === false, null, { timeout: 90000 });
@@ -177,6 +204,7 @@ test('the paste box imports a link and its TFP training trains (epochs advance)'
     await page.click('.bp-tfp-import-button');
     await page.waitForFunction(() => window.backpropPlayground.getState().tfpSeed === '0.88257', null, { timeout: 90000 });
     checkLink(link, await pageFacts(page));
+    await shot(page, 'tfp-import', { fullPage: true });
     await page.evaluate(() => window.backpropPlayground.step(60));   // 250 examples, batch 10: 25 updates an epoch
     await page.waitForFunction(() => (window.backpropPlayground.metrics?.epoch ?? 0) > 0, null, { timeout: 90000 });
     // Regenerate draws a new TFP seed (as TFP's button does); the other button leaves TFP's data.
