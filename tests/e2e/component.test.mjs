@@ -119,7 +119,7 @@ test('a bad attribute shows a message naming it and the accepted values, keeps t
     await p.goto(`${site.url}bad.html`);
     await allReady(p);
     const banner = await p.locator('#a .bp-banner').innerText();
-    assert.match(banner, /noise: 99 is outside \[0, 50\]; kept 0/);
+    assert.match(banner, /noise: 99 is outside \[0, 80\]; kept 0/);
     assert.match(banner, /optimizer: 'newton' is not one of sgd, momentum, nesterov, rmsprop, adam; kept sgd/);
     assert.match(banner, /views: 'chart' is not accepted.*network, output, loss, data, metrics, math/);
     const s = await p.evaluate(() => document.getElementById('a').state);

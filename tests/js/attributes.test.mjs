@@ -91,10 +91,11 @@ test('controls: presets and lists; locked and views; each bad one named', () => 
   assert.match(readAttributes(from({ autoplay: 'maybe' })).errors[0].message, /true or false/);
 });
 
-test('tfp is reserved: reported, not silently dropped', () => {
+test('tfp imports a TensorFlow Playground link (tfpLink.js); what it lacks is reported under tfp', () => {
   const r = readAttributes(from({ tfp: 'https://playground.tensorflow.org/#activation=relu' }));
+  assert.deepEqual([...r.state.activations], ['relu', 'relu']);
   assert.equal(r.errors[0].attribute, 'tfp');
-  assert.match(r.errors[0].message, /not imported yet/);
+  assert.match(r.errors[0].message, /seed: the link has none/);
 });
 
 test('attributesFor writes the non-default settings back as attributes that read the same', () => {

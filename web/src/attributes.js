@@ -2,6 +2,7 @@
 // accept, and the one parser that turns them into settings plus the component's options. Settings
 // use the URL hash's parser (state.js parseSetting) under their kebab-case names, so an attribute
 // accepts exactly what a link accepts. Never throws: a bad value keeps its default and is listed.
+import { parseTfpLink, withoutHidden } from './tfpLink.js';
 import { STATE_KEYS, DEFAULTS, parseHash, parseSetting, applyProblem, describeValue, normalizeState } from './state.js';
 
 /** Every control a component can show, by id (control ids are kebab-case like attributes). */
@@ -9,7 +10,7 @@ export const CONTROL_IDS = Object.freeze([
   'play', 'step', 'reset', 'learning-rate', 'activation', 'regularization', 'regularization-rate',
   'problem', 'dataset', 'noise', 'perc-train-data', 'data-seed', 'features', 'network-shape',
   'optimizer', 'momentum', 'batch-size', 'dropout', 'output', 'speed', 'stop', 'seed',
-  'show-test-data', 'discretize', 'upload', 'weights', 'export', 'embed',
+  'show-test-data', 'discretize', 'upload', 'weights', 'export', 'embed', 'tfp',
 ]);
 const MINIMAL = ['play', 'step', 'reset'];
 export const CONTROL_PRESETS = Object.freeze({
@@ -97,11 +98,15 @@ export function readAttributes(get) {
   const errors = [];
   const fail = (attribute, message) => errors.push({ attribute, message });
   const stateText = get('state');
-  const base = parseHash(stateText ?? '');
+  // A TensorFlow Playground link (tfpLink.js) is the base; `state` and each setting attribute go on top.
+  const tfpText = get('tfp');
+  const tfp = tfpText != null && tfpText.trim() !== '' ? parseTfpLink(tfpText) : null;
+  for (const m of tfp?.messages ?? []) fail('tfp', m);
+  const base = parseHash(stateText ?? '', tfp?.state ?? DEFAULTS);
   for (const e of base.errors) fail('state', e);
   const values = { ...base.state };
   let problem = '';
-  let datasetGiven = stateText != null && /(^|[#&])dataset=/.test(stateText);
+  let datasetGiven = !!tfp?.state || (stateText != null && /(^|[#&])dataset=/.test(stateText));
   for (const [name, key] of Object.entries(SETTING_ATTRIBUTES)) {
     const text = get(name);
     if (text == null) continue;
@@ -121,9 +126,9 @@ export function readAttributes(get) {
   }
   if (values.dataset !== 'custom') values.points = null;
   else if (!values.points) values.points = Object.freeze({ x: new Float32Array(0), labels: new Uint8Array(0) });
-  const tfp = get('tfp');
-  if (tfp != null) fail('tfp', 'TensorFlow Playground links are not imported yet (a coming version reads them); the attribute is ignored.');
-  return { state: normalizeState(values), ui: readUi(get, fail), flags: readFlags(get, fail), errors };
+  let ui = readUi(get, fail);
+  if (tfp?.hidden.length) ui = Object.freeze({ ...ui, controls: withoutHidden(ui.controls, tfp.hidden) });
+  return { state: normalizeState(values), ui, flags: readFlags(get, fail), errors, tfp };
 }
 
 /** controls, locked, views, autoplay, height: from attributes, or from an embed page's hash keys. */

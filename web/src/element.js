@@ -102,7 +102,7 @@ export function definePlaygroundElement(name = 'backprop-playground') {
       warn(this.localName, errors);
       const bad = new Set(errors.map((e) => e.attribute));
       const api = this.#handle.api;
-      if (names.includes('state') && !bad.has('state')) {
+      if ((names.includes('state') && !bad.has('state')) || names.includes('tfp')) {
         api.setState(read.state);
       } else {
         const patch = {};
@@ -114,7 +114,7 @@ export function definePlaygroundElement(name = 'backprop-playground') {
         }
         if (Object.keys(patch).length) api.setState(patch);
       }
-      if (names.some((n) => n === 'controls' || n === 'locked' || n === 'views')) this.#handle.setUi(read.ui);
+      if (names.some((n) => n === 'controls' || n === 'locked' || n === 'views' || n === 'tfp')) this.#handle.setUi(read.ui);
       if (names.includes('height')) this.#setHeight(read.ui.height);
       if (names.includes('autoplay') && read.ui.autoplay) api.play();
       if (errors.length) this.#handle.start()?.showAttributeErrors(errors);

@@ -8,7 +8,7 @@ export type DatasetName =
 /** The playground's settings (every field is also a key of the URL hash). */
 export interface PlaygroundSettings {
   dataset: DatasetName;
-  noise: number;            // percent, 0..50 (TensorFlow Playground's slider)
+  noise: number;            // percent, 0..50 (TensorFlow Playground's slider; up to 80 from an imported TFP link)
   percTrainData: number;    // 10..90
   dataSeed: number;
   seed: number;             // initial weights
@@ -30,6 +30,11 @@ export interface PlaygroundSettings {
   discretize: boolean;
   points: { x: Float32Array; labels: Uint8Array } | null;  // drawn points (dataset 'custom')
   weights: Float32Array | null;                             // edited starting weights
+  /** An imported TensorFlow Playground link's seed (its raw text): its data (Dataset.generateTfp)
+   *  and starting weights (tfpInitialWeights) for generated data sets; null: this playground's own. */
+  tfpSeed: string | null;
+  tfpTraining: boolean;     // with tfpSeed: train as TensorFlow Playground does (trainer option tfpMode)
+  initZero: boolean;        // TFP's initZero: biases 0 instead of 0.1 in the imported weights
 }
 
 /** A control of the playground, by id (attributes controls= and locked=). */
@@ -37,7 +42,7 @@ export type ControlId =
   | 'play' | 'step' | 'reset' | 'learning-rate' | 'activation' | 'regularization' | 'regularization-rate'
   | 'problem' | 'dataset' | 'noise' | 'perc-train-data' | 'data-seed' | 'features' | 'network-shape'
   | 'optimizer' | 'momentum' | 'batch-size' | 'dropout' | 'output' | 'speed' | 'stop' | 'seed'
-  | 'show-test-data' | 'discretize' | 'upload' | 'weights' | 'export' | 'embed';
+  | 'show-test-data' | 'discretize' | 'upload' | 'weights' | 'export' | 'embed' | 'tfp';
 export type ControlPreset = 'none' | 'minimal' | 'standard' | 'full';
 /** A panel of the playground (attribute views=). */
 export type ViewId = 'network' | 'output' | 'loss' | 'data' | 'metrics' | 'math';

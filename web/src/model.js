@@ -3,6 +3,9 @@
 import { FEATURES } from './state.js';
 import { datasetFacts } from './datasets.js';
 
+/** The data sets an imported TensorFlow Playground link can name (this project's ids). */
+const TFP_NAMES = Object.freeze({ circle: 1, xor: 1, gaussian: 1, spiral: 1, 'reg-plane': 1, 'reg-gauss': 1 });
+
 /**
  * info: the DatasetInfo of the loaded data ({ numFeatures, numClasses, task, featureNames }).
  * Returns { options (TrainerOptions), standardize, inputNames, head }.
@@ -41,7 +44,14 @@ export function trainerOptions(state, info) {
     seed: state.seed,
   };
   if (twoD) options.features = features;
-  return { options, standardize: facts.standardize, inputNames, head, twoD };
+  // An imported TensorFlow Playground link with "TFP training" on: its algorithm (tfp-core.md):
+  // plain SGD, ½(a−y)² with a tanh (or linear) output, no dropout, no standardization.
+  const tfp = state.tfpSeed != null && facts.name in TFP_NAMES;
+  if (tfp && state.tfpTraining) {
+    if (head !== 'linear') { head = 'tanh'; nOut = 1; options.layers[options.layers.length - 1] = 1; options.activations[options.activations.length - 1] = 'tanh'; }
+    Object.assign(options, { cost: 'quadratic', optimizer: 'sgd', dropout: 0, tfpMode: true });
+  }
+  return { options, standardize: tfp ? false : facts.standardize, inputNames, head, twoD, tfp };
 }
 
 /** Offsets of W^l and b^l in the one parameter buffer: W^l (n_{l+1} × n_l, column-major), b^l. */

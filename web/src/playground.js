@@ -21,8 +21,9 @@ import { MathPanel } from './mathPanel.js';
 import { ExportPanel } from './exportPanel.js';
 import { applyUi, tagControls, showsControl } from './uiOptions.js';
 import { UI_DEFAULTS } from './attributes.js';
+import { parseTfpLink, withoutHidden } from './tfpLink.js';
 
-const NETWORK_KEYS = ['dataset', 'networkShape', 'features', 'output', 'seed'];
+const NETWORK_KEYS = ['dataset', 'networkShape', 'features', 'output', 'seed', 'tfpSeed', 'initZero'];
 
 export class Playground {
   constructor(element, options = {}) {
@@ -50,6 +51,7 @@ export class Playground {
     if (options.attributeErrors?.length) this.showAttributeErrors(options.attributeErrors);
     if (options.autoplay && reducedMotion) this.#showBanner(['Autoplay is off because your system asks for reduced motion: press play to train.'], 'motion');
     this.#syncControls();
+    if (options.tfpLink) this.importTfp(options.tfpLink);
     if (options.hash) {
       this.onHashChange = () => {
         if (window.location.hash === this.writtenHash) return;
@@ -87,6 +89,18 @@ export class Playground {
       return out;
     };
     return { train: rows(this.data.train), test: rows(this.data.test) };
+  }
+  /** Imports a TensorFlow Playground link (tfpLink.js): its settings, data, starting weights and
+   *  training; its `_hide` keys hide their controls. Returns the parse ({ state, messages, ... }). */
+  importTfp(link) {
+    const read = parseTfpLink(link);
+    if (read.messages.length) {
+      this.#showBanner(['The TensorFlow Playground link was imported; these parts of it have no counterpart here or were changed:', ...read.messages], 'link');
+    } else this.#clearBanner('link');
+    if (!read.state) return read;
+    if (read.hidden.length) this.setUi({ ...this.ui, controls: withoutHidden(this.ui.controls, read.hidden) });
+    this.#apply(read.state);
+    return read;
   }
   /** Which controls show, which are locked, which panels show (attributes.js readUi). */
   setUi(ui) { this.ui = ui; this.#applyUi(); }
@@ -180,6 +194,18 @@ export class Playground {
     this.plotOptions = h('div', { class: 'bp-row bp-checks' },
       h('label', { class: 'bp-check' }, this.showTest, 'Show test data'),
       h('label', { class: 'bp-check' }, this.discretize, 'Discretize output'));
+    this.tfpInput = h('input', { type: 'text', class: 'bp-tfp-input', placeholder: 'https://playground.tensorflow.org/#…', 'aria-label': 'TensorFlow Playground link' });
+    this.tfpTraining = h('input', { type: 'checkbox', class: 'bp-tfp-training', onchange: (e) => this.set({ tfpTraining: e.target.checked }) });
+    this.tfpNote = h('span', { class: 'bp-hint bp-tfp-note' });
+    this.tfpTrainingRow = h('label', { class: 'bp-check bp-tfp-training-row', title: 'Examples in a fixed order, mean-of-batch SGD updates, its L1 rule, ½(a−y)² with a tanh output: as TensorFlow Playground trains' },
+      this.tfpTraining, 'TFP training (train as TensorFlow Playground does)');
+    this.tfpBox = h('div', { class: 'bp-tfp', 'data-control': 'tfp' },
+      h('details', { class: 'bp-tfp-import' },
+        h('summary', { class: 'bp-sub' }, 'Import a TensorFlow Playground link'),
+        h('form', { class: 'bp-row', onsubmit: (e) => { e.preventDefault(); if (this.tfpInput.value.trim()) this.importTfp(this.tfpInput.value); } },
+          this.tfpInput, h('button', { type: 'submit', class: 'bp-btn bp-btn-small bp-tfp-import-button' }, 'Import'))),
+      this.tfpTrainingRow, this.tfpNote,
+      this.tfpLeave = h('button', { type: 'button', class: 'bp-btn bp-btn-small bp-tfp-leave', onclick: () => this.set({ tfpSeed: null, tfpTraining: false, initZero: false }) }, "Use this playground's own data"));
     this.status = h('p', { class: 'bp-status', 'aria-live': 'polite' }, 'Loading the engine…');
     this.netNote = h('p', { class: 'bp-hint bp-net-note' });
 
@@ -195,7 +221,8 @@ export class Playground {
       h('div', { class: 'bp-chart-head' }, h('span', { class: 'bp-sub' }, 'Loss over epochs'),
         h('label', { class: 'bp-check' }, this.logScale, 'Log scale')),
       this.chart.el,
-      this.exporter.el);
+      this.exporter.el,
+      this.tfpBox);
     const network = h('div', { class: 'bp-center' },
       h('section', { class: 'bp-panel bp-network', 'aria-label': 'Network' }, this.diagram.el, this.netNote),
       this.training.el);
@@ -232,6 +259,9 @@ export class Playground {
   // --- state ---------------------------------------------------------------------------------
   /** Changes settings. opts.preset: apply the data set's preset; opts.live: no rebuild needed. */
   set(patch, opts = {}) {
+    // Regenerate on an imported TensorFlow Playground link: a new TFP seed, as TFP's own button
+    // (Math.random().toFixed(5); TFP draws it from its continuing stream, this from an unseeded one).
+    if ('dataSeed' in patch && this.state.tfpSeed != null && !('tfpSeed' in patch)) patch = { ...patch, tfpSeed: Math.random().toFixed(5) };
     let next = { ...this.state, ...patch };
     if (opts.preset && patch.dataset && patch.dataset !== this.state.dataset) {
       Object.assign(next, this.#presetPatch(patch.dataset));
@@ -292,6 +322,11 @@ export class Playground {
     this.dataPanel.sync(this.state, info, this.csvName);
     this.showTest.checked = this.state.showTestData;
     this.discretize.checked = this.state.discretize;
+    const tfp = this.state.tfpSeed != null;
+    this.tfpTrainingRow.hidden = !tfp;
+    this.tfpLeave.hidden = !tfp;
+    this.tfpTraining.checked = tfp && this.state.tfpTraining;
+    this.tfpNote.textContent = tfp ? `TensorFlow Playground data and starting weights, seed ${this.state.tfpSeed}${this.state.initZero ? ', initZero' : ''}.` : '';
     this.plot.setAdding(this.state.dataset === 'custom' && this.#may('dataset'), 'Output plot: click to add a point of the selected class, shift-click for the other class');
     if (this.net) this.diagram.setNetwork(this.net, this.state);
     this.#applyUi();

@@ -54,6 +54,11 @@ export const DEFAULTS = Object.freeze({
   discretize: false,
   points: null,          // custom data: { x: Float32Array (2n, interleaved), labels: Uint8Array }
   weights: null,         // Float32Array: starting weights the user edited
+  // TensorFlow Playground import (tfpLink.js): its seed string makes the data and the starting
+  // weights TFP's own (Dataset.generateTfp, tfpInitialWeights); null = this playground's generators.
+  tfpSeed: null,
+  tfpTraining: false,    // train as TFP does (trainer option tfpMode) while tfpSeed is set
+  initZero: false,       // TFP's initZero: biases 0 instead of 0.1 in the imported weights
 });
 
 const SEED_MAX = 4294967295;
@@ -101,6 +106,12 @@ function parseFeatures(text) {
   const items = list(oneOf(featureIds), { min: 1, max: FEATURES.length })(text);
   if (new Set(items).size !== items.length) throw new Error('lists a feature twice');
   return Object.freeze(featureIds.filter((id) => items.includes(id)));
+}
+
+function parseTfpSeed(text) {
+  if (text.length > 256) throw new Error(`is ${text.length} characters long; at most 256`);
+  if (/[\uD800-\uDFFF]/.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''))) throw new Error('holds a lone UTF-16 surrogate');
+  return text;
 }
 
 function parseActivations(text) {
@@ -174,7 +185,8 @@ export function decodeWeights(text) {
 
 const SCHEMA = Object.freeze({
   dataset: { parse: oneOf(DATASET_NAMES), write: String },
-  noise: { parse: number(0, 50, { integer: true }), write: String },
+  // 0..50 from the slider; up to 80 from an imported TensorFlow Playground link (its own limit).
+  noise: { parse: number(0, 80), write: String },
   percTrainData: { parse: number(10, 90, { integer: true }), write: String },
   dataSeed: { parse: number(0, SEED_MAX, { integer: true }), write: String },
   seed: { parse: number(0, SEED_MAX, { integer: true }), write: String },
@@ -199,6 +211,9 @@ const SCHEMA = Object.freeze({
   discretize: { parse: bool, write: String },
   points: { parse: decodePoints, write: encodePoints },
   weights: { parse: decodeWeights, write: encodeWeights },
+  tfpSeed: { parse: parseTfpSeed, write: String },
+  tfpTraining: { parse: bool, write: String },
+  initZero: { parse: bool, write: String },
 });
 
 export const STATE_KEYS = Object.freeze(Object.keys(SCHEMA));

@@ -4,7 +4,7 @@ import { FromWorker } from '../protocol.js';
 import { trainerOptions } from '../model.js';
 import { w, post, messageOf, speedIndex, scoped } from './session.js';
 import { disposeAll, disposeData } from './dispose.js';
-import { buildData, dataKeyOf, adoptData } from './data.js';
+import { buildData, dataKeyOf, adoptData, tfpDataOf } from './data.js';
 import { sendFrame, sendNetwork } from './frame.js';
 import { schedule } from './loop.js';
 
@@ -44,7 +44,8 @@ async function apply(config) {
   const info = next ? next.info : w.info;
   const built = trainerOptions(state, info);
   const { learningRate, ...shape } = built.options;
-  const netKey = JSON.stringify({ shape, standardize: built.standardize });
+  const tfp = tfpDataOf(state);
+  const netKey = JSON.stringify({ shape, standardize: built.standardize, tfp: tfp && { ...tfp, initZero: state.initZero } });
   const weights = state.weights ? Float32Array.from(state.weights) : null;
   // Weights the user edited (config.weightsApplied): the trainer has them already; they become
   // what reset() restores, as a link with them would start from them. No rebuild.
@@ -71,6 +72,11 @@ async function apply(config) {
       trainer = new w.module.Trainer(JSON.stringify(built.options));
       const { train, test } = next || w;
       if (train) trainer.setData(train, test, built.standardize);
+      if (tfp && !weights) {
+        // TFP's buildNetwork: the same stream as its data, one Math.random() - 0.5 per link.
+        const w0 = w.module.tfpInitialWeights(tfp.dataset, tfp.noise, tfp.percTrainData, tfp.seed, built.options.layers, !!state.initZero);
+        trainer.setParameters(w0, true);
+      }
       if (weights) {
         const n = trainer.parameters().length;
         if (weights.length === n) trainer.setParameters(weights, true);

@@ -58,8 +58,18 @@ async function makeDataset(state) {
   throw new Error(`unknown data set '${name}'`);
 }
 
+/** TensorFlow Playground's data (Dataset.generateTfp) for an imported link: the project's dataset
+ *  id -> TFP's name; null when the settings are not an imported link's. */
+export function tfpDataOf(state) {
+  if (state.tfpSeed == null || !GENERATED[state.dataset]) return null;
+  const name = state.dataset === 'gaussian' ? 'gauss' : state.dataset;
+  return { dataset: name, noise: state.noise, percTrainData: state.percTrainData, seed: state.tfpSeed };
+}
+
 /** What the data depend on: equal keys, equal data. */
 export function dataKeyOf(state) {
+  const tfp = tfpDataOf(state);
+  if (tfp) return JSON.stringify({ source: 'tfp', ...tfp });
   const { dataset, noise, percTrainData, dataSeed } = state;
   const pts = dataset === 'custom' && state.points ? Array.from(state.points.x).join() + Array.from(state.points.labels).join() : '';
   const csv = dataset === 'csv' && w.csv ? w.csv.id : 0;
@@ -73,6 +83,23 @@ const NO_DATA_INFO = Object.freeze({
 /** A new data bundle { full, split, train, test, info } for the settings; on error nothing is kept. */
 export async function buildData(state) {
   let bundle = null;
+  const tfp = tfpDataOf(state);
+  if (tfp) {
+    // TFP's generateData(true): its 500 (1200) points, shuffled and split from its seed's stream.
+    try {
+      bundle = { full: null, split: null, train: null, test: null, info: NO_DATA_INFO };
+      bundle.split = w.module.Dataset.generateTfp(tfp.dataset, tfp.noise, tfp.percTrainData, tfp.seed);
+      bundle.train = bundle.split.train();
+      bundle.test = bundle.split.test();
+      const info = JSON.parse(bundle.train.infoJson());
+      info.numSamples += JSON.parse(bundle.test.infoJson()).numSamples;
+      bundle.info = info;
+      return bundle;
+    } catch (e) {
+      disposeData(bundle);
+      throw scoped(e, 'data');
+    }
+  }
   try {
     const full = await makeDataset(state);
     bundle = { full, split: null, train: null, test: null, info: NO_DATA_INFO };
