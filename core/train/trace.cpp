@@ -62,7 +62,6 @@ const SampleTrace<Scalar>& SampleTracer<Scalar>::trace(const Vector<Scalar>& par
   const Activation output = net_.output_activation();
   const std::vector<Activation>& sigma = net_.spec().activations;
   const ParameterLayout& layout = net_.layout();
-  const auto W = [this](int k) { return std::as_const(net_).W(k); };
 
   net_.parameters() = parameters;
   net_.input(1) = x;
@@ -101,9 +100,12 @@ const SampleTrace<Scalar>& SampleTracer<Scalar>::trace(const Vector<Scalar>& par
   column(out.delta) = net_.delta(last);
   for (int k = last - 1; k >= 0; --k) {
     LayerTrace<Scalar>& layer = trace_.layers[static_cast<std::size_t>(k)];
-    const LayerTrace<Scalar>& above = trace_.layers[static_cast<std::size_t>(k) + 1];
+    // Maps of the same types as in Network::backward, so the layer functions are the same
+    // instantiations (no second copy of the kernels in the WASM module).
+    MatrixMap<Scalar> delta_above = column(trace_.layers[static_cast<std::size_t>(k) + 1].delta);
+    MatrixMap<Scalar> dC_da = column(layer.dC_da);
     // dC/da^{l+1} = (W^{l+1})^T delta^{l+1}   (the derivation's recursion for dC/da, correct)
-    dense_backward_input(W(k + 1), column(above.delta), column(layer.dC_da));
+    dense_backward_input(net_.W(k + 1), delta_above, dC_da);
     if (rule == DeltaRule::backprop)
       column(layer.delta) = net_.delta(k);  // = dC/da^{l+1} ⊙ sigma'(z^l), as backward() made it
     else
@@ -121,8 +123,8 @@ const SampleTrace<Scalar>& SampleTracer<Scalar>::trace(const Vector<Scalar>& par
                            rows, cols);
       VectorMap<Scalar> db(trace_.gradient.data() + layout.b_offset[static_cast<std::size_t>(k)],
                            rows);
-      dense_backward_params(column(std::as_const(trace_.layers[static_cast<std::size_t>(k)].delta)),
-                            net_.a(k), dW, db);
+      const MatrixMap<Scalar> delta = column(trace_.layers[static_cast<std::size_t>(k)].delta);
+      dense_backward_params(delta, net_.a(k), dW, db);
     }
   }
   return trace_;
