@@ -23,6 +23,16 @@ export type FeatureName = 'x1' | 'x2' | 'x1^2' | 'x2^2' | 'x1*x2' | 'sin(x1)' | 
 export type GeneratorName = 'circle' | 'xor' | 'gaussian' | 'spiral' | 'reg-plane' | 'reg-gauss';
 export type BuiltinName = 'iris' | 'wine' | 'digits';
 export type TaskName = 'classification' | 'regression';
+/** How Trainer.traceSample propagates delta backwards (docs/erratum.md):
+ *  'backprop': delta^{l-1} = (W^l)^T delta^l ⊙ sigma'(z^{l-1}), what training uses;
+ *  'seed_erratum': delta^{l-1} = (W^l)^T delta^l, the seed's last equation as printed (no sigma'),
+ *  wrong wherever sigma' != 1. Both start from the same delta^{L-1}. */
+export type DeltaRuleName = 'backprop' | 'seed_erratum';
+/** How delta^{L-1} of the output layer was obtained:
+ *  'a_minus_y': delta = a^L - y directly (softmax + cross_entropy, sigmoid + binary_cross_entropy);
+ *  'elementwise': delta = dCda ⊙ sigmaPrime;
+ *  'softmax_jacobian': delta_i = a_i (g_i - sum_j a_j g_j), g = dCda (softmax with quadratic/huber). */
+export type OutputDeltaName = 'a_minus_y' | 'elementwise' | 'softmax_jacobian';
 /** TensorFlow Playground's data set keys (its `dataset` and `regDataset` URL values). */
 export type TfpDatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'reg-plane' | 'reg-gauss';
 /** TensorFlow Playground's input keys that have an input node (its INPUTS table), in its order.
@@ -86,6 +96,53 @@ export interface GradientCheckResult {
   kinkDistance: number; nearKink: boolean;
   /** The core's verdict: ok = maxRelativeError < tolerance (the core's one tolerance, 1e-6). */
   tolerance: number; ok: boolean;
+}
+/** Weight layer l (layers[l - 1]) of a SampleTrace: W^l, b^l map level l to l+1. Each array has
+ *  n^{l+1} entries (one per neuron of level l+1). */
+export interface LayerTrace {
+  /** z^l = W^l a^l + b^l. */
+  z: Float32Array;
+  /** sigma'(z^l), the factor backprop multiplies by. All NaN for softmax, whose derivative is not
+   *  elementwise (see SampleTrace.outputDelta). */
+  sigmaPrime: Float32Array;
+  /** dC/da^{l+1}: (W^{l+1})^T delta^{l+1} for hidden levels; for the output level the cost's
+   *  derivative, also where backprop does not use it (outputDelta 'a_minus_y'). */
+  dCda: Float32Array;
+  /** delta^l = dC/dz^l as the trace's rule propagates it ('backprop': exactly the delta training
+   *  computes, = dCda ⊙ sigmaPrime for elementwise sigma up to the last bit). */
+  delta: Float32Array;
+}
+/** Trainer.traceSample's result: training sample `sample` as training sees it (derived features,
+ *  standardization) under the weights at the time of the call, for the cost of that one sample,
+ *  C = cost(a^L(x), y): no batch mean, no regularization, no dropout. Seed's notation: levels
+ *  l = 1..L, a[0] = a^1 the network input; layers[k] is weight layer l = k + 1.
+ *  Every array is a COPY: it stays valid after later calls (training, memory growth). */
+export interface SampleTrace {
+  /** The training sample's index: its column in the training set given to setData (not the
+   *  epoch's shuffled order). */
+  sample: number;
+  rule: DeltaRuleName;
+  outputDelta: OutputDeltaName;
+  /** One per weight layer (layers.length = L - 1). */
+  layers: LayerTrace[];
+  /** Activations per level: a[0] = a^1 (the network input, n^1), ..., a[L-1] = a^L (the output). */
+  a: Float32Array[];
+  /** dC/dtheta of this sample in the layout of parameters(): per weight layer W^l (column-major,
+   *  dC/dW^l = delta^l (a^l)^T) then b^l (dC/db^l = delta^l). With rule 'seed_erratum', the gradient
+   *  the seed's delta gives. */
+  gradient: Float32Array;
+  /** C(a^L, y) of this sample. */
+  cost: number;
+  /** The sample's raw input: the data set's own coordinates (before features and standardization). */
+  input: Float64Array;
+  /** y as the cost sees it: one-hot, 0/1 (-1/1 for a tanh output), or the regression target. */
+  target: Float32Array;
+  /** Its class (classification), else -1. */
+  label: number;
+  /** a^L (the same numbers as a[a.length - 1]). */
+  prediction: Float32Array;
+  /** The core's class rule on a^L (as predictClasses), else -1 (regression). */
+  predictedClass: number;
 }
 export interface DatasetInfo {
   numSamples: number; numFeatures: number; numClasses: number; task: TaskName;
@@ -182,6 +239,12 @@ export interface Trainer {
   toModelJson(): string;
   /** Central-difference check in double on the first `samples` training samples. */
   gradientCheck(samples: number, maxParameters: number): GradientCheckResult;
+  /** The trace of training sample `sample` (a whole number in [0, number of training samples - 1])
+   *  under the current weights: see SampleTrace. Copies, computed by the core on a network of its
+   *  own: the training run (weights, optimizer, RNG, history, gradients()) is left as it was.
+   *  rule: 'backprop' (default) or 'seed_erratum' (the seed's printed recursion, for the erratum
+   *  toggle). Throws without data, for a bad index ("sample: ...") or an unknown rule ("rule: ..."). */
+  traceSample(sample: number, rule?: DeltaRuleName): SampleTrace;
   delete(): void;
 }
 

@@ -18,6 +18,7 @@
 #include "js_error.hpp"
 #include "tfp/by_name.hpp"
 #include "train/gradient_check.hpp"
+#include "train/trace.hpp"
 #include "train/trainer.hpp"
 
 using namespace emscripten;
@@ -131,6 +132,50 @@ bp::GradientCheckResult gradient_check(Trainer& t, double samples, double max_pa
     return bp::gradient_check_trainer(t, bp::whole_number(samples, "samples", 1, bp::kMaxCheckSamples),
                                       bp::whole_number(max_parameters, "maxParameters", 0, 1e9));
   });
+}
+
+// Trainer::trace_sample as a plain JS object of copies (backprop.d.ts, SampleTrace).
+template <typename T>
+val copy_vector(const bp::Vector<T>& v) {
+  return copy(v.data(), static_cast<std::size_t>(v.size()));
+}
+val trace_to_js(const bp::SampleTrace<float>& trace) {
+  val layers = val::array();
+  for (const bp::LayerTrace<float>& layer : trace.layers) {
+    val entry = val::object();
+    entry.set("z", copy_vector(layer.z));
+    entry.set("sigmaPrime", copy_vector(layer.sigma_prime));
+    entry.set("dCda", copy_vector(layer.dC_da));
+    entry.set("delta", copy_vector(layer.delta));
+    layers.call<void>("push", entry);
+  }
+  val a = val::array();
+  for (const bp::Vector<float>& level : trace.a) a.call<void>("push", copy_vector(level));
+  val out = val::object();
+  out.set("sample", static_cast<double>(trace.sample));
+  out.set("rule", std::string(bp::enum_name(bp::kDeltaRuleNames, trace.rule)));
+  out.set("outputDelta", std::string(bp::enum_name(bp::kOutputDeltaNames, trace.output_delta)));
+  out.set("layers", layers);
+  out.set("a", a);
+  out.set("gradient", copy_vector(trace.gradient));
+  out.set("cost", trace.cost);
+  out.set("input", copy_vector(trace.input));
+  out.set("target", copy_vector(trace.target));
+  out.set("label", trace.label);
+  out.set("prediction", copy_vector(trace.a.back()));
+  out.set("predictedClass", trace.predicted_class);
+  return out;
+}
+val trace_sample_rule(Trainer& t, double sample, const val& rule) {
+  return js_call([&] {
+    BP_REQUIRE(rule.typeOf().as<std::string>() == "string", "rule",
+               "must be a string, one of: " + bp::accepted_names(bp::kDeltaRuleNames));
+    const bp::DeltaRule r = bp::enum_from_name(bp::kDeltaRuleNames, rule.as<std::string>(), "rule");
+    return trace_to_js(t.trace_sample(t.train_sample_index(sample), r));
+  });
+}
+val trace_sample(Trainer& t, double sample) {
+  return js_call([&] { return trace_to_js(t.trace_sample(t.train_sample_index(sample))); });
 }
 
 // --- Dataset ---
@@ -256,7 +301,10 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
       .function("setParameters", &set_parameters)
       .function("optionsJson", &options_json)
       .function("toModelJson", &to_model_json)
-      .function("gradientCheck", &gradient_check);
+      .function("gradientCheck", &gradient_check)
+      // Overloaded by argument count: traceSample(i) and traceSample(i, rule).
+      .function("traceSample", &trace_sample)
+      .function("traceSample", &trace_sample_rule);
 
   class_<Dataset>("Dataset")
       .constructor<>()

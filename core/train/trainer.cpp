@@ -9,6 +9,7 @@
 #include "error.hpp"
 #include "metrics/metrics.hpp"
 #include "train/regularization.hpp"
+#include "whole_number.hpp"
 
 namespace bp {
 namespace {
@@ -107,6 +108,7 @@ void Trainer<Scalar>::set_data(const Dataset& train, const Dataset& test, bool s
   labels_train_ = train.labels;
   labels_test_ = test.labels;
   raw_y_train_ = train.y;
+  raw_x_train_ = train.x;
   raw_y_test_ = test.y;
   task_ = train.task;
   num_classes_ = train.num_classes();
@@ -485,6 +487,30 @@ const Matrix<Scalar>& Trainer<Scalar>::predict_grid(double x0, double x1, double
     }
   });
   return grid_out_;
+}
+
+template <typename Scalar>
+Index Trainer<Scalar>::train_sample_index(double value) const {
+  BP_REQUIRE(n_train_ > 0, "sample", "there is no training data yet; set a data set first");
+  return whole_number(value, "sample", 0.0, static_cast<double>(n_train_ - 1));
+}
+
+template <typename Scalar>
+const SampleTrace<Scalar>& Trainer<Scalar>::trace_sample(Index i, DeltaRule rule) {
+  BP_REQUIRE(n_train_ > 0, "sample", "there is no training data yet; set a data set first");
+  BP_REQUIRE(i >= 0 && i < n_train_, "sample",
+             "index " + std::to_string(i) + " is outside [0, " + std::to_string(n_train_ - 1) +
+                 "] (the training set has " + std::to_string(n_train_) + " samples)");
+  if (!tracer_) tracer_.emplace(options_.network);
+  tracer_->trace(net_.parameters(), options_.train.cost, x_train_.col(i), y_train_.col(i), rule);
+  SampleTrace<Scalar>& t = tracer_->result();
+  t.sample = i;
+  t.input = raw_x_train_.col(i);
+  t.target = y_train_.col(i);
+  const bool classify = task_ == Task::classification;
+  t.label = classify ? labels_train_[static_cast<std::size_t>(i)] : -1;
+  t.predicted_class = classify ? predicted_class(t.a.back(), output_threshold()) : -1;
+  return t;
 }
 
 template <typename Scalar>

@@ -17,6 +17,7 @@
 #include "train/history.hpp"
 #include "train/optimizer.hpp"
 #include "train/options.hpp"
+#include "train/trace.hpp"
 
 namespace bp {
 
@@ -105,6 +106,20 @@ class Trainer {
   const Matrix<Scalar>& predict_grid(double x0, double x1, double y0, double y1, int nx, int ny,
                                      bool all_neurons);
 
+  // The trace of training sample i (a column of the training set as set_data received it, not the
+  // epoch's shuffled order) under the current weights, exactly as training sees the sample (derived
+  // features, standardization): z, sigma'(z), dC/da and delta per weight layer, a per level, and the
+  // gradient of that one sample's cost C(a^L(x_i), y_i) in the layout of parameters() (no
+  // regularization, no dropout, no batch mean); also its raw input, target, label and prediction.
+  // See train/trace.hpp. Throws bp::Error ("sample: ...") without data or for i outside
+  // [0, train_size()). Changes nothing of the training run (parameters, optimizer, RNG, history,
+  // the network's workspaces and gradients): the trace runs on a network of its own. The result is
+  // valid until the next trace_sample; after the first call a trace allocates nothing.
+  const SampleTrace<Scalar>& trace_sample(Index i, DeltaRule rule = DeltaRule::backprop);
+  // A sample index from outside (the JS API): a whole number in [0, train_size() - 1], or a
+  // bp::Error naming "sample" and that range (or saying there is no data).
+  Index train_sample_index(double value) const;
+
   // Replaces parameter i (validated index and finite value).
   void set_parameter(Index i, double value);
   // The parameters before training started (what reset() restores).
@@ -164,6 +179,7 @@ class Trainer {
   Matrix<Scalar> x_train_, y_train_, x_test_, y_test_;
   std::vector<int> labels_train_, labels_test_;
   Matrix<double> raw_y_train_, raw_y_test_;
+  Matrix<double> raw_x_train_;  // the training inputs as given (trace_sample's raw input)
   Task task_ = Task::classification;
   int num_classes_ = 0;
   Index n_train_ = 0, n_test_ = 0;
@@ -190,6 +206,7 @@ class Trainer {
   StepReport report_;
   History history_;
   Matrix<Scalar> grid_points_, grid_inputs_, grid_out_;
+  std::optional<SampleTracer<Scalar>> tracer_;  // built by the first trace_sample
 };
 
 extern template class Trainer<float>;

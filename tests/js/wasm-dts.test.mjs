@@ -95,7 +95,7 @@ function acceptedNames(call) {
 test('the .d.ts reader finds the interfaces and unions', () => {
   for (const name of ['Trainer', 'Dataset', 'DatasetSplit', 'DatasetStatic', 'TrainerStatic',
     'BackpropModule', 'StepReport', 'Metrics', 'GradientCheckResult', 'DatasetInfo',
-    'TrainerOptions']) {
+    'TrainerOptions', 'SampleTrace', 'LayerTrace']) {
     assert.ok(dts.interfaces[name], `interface ${name} not found`);
   }
   assert.ok(dts.interfaces.Trainer.methods.has('predictGrid'));
@@ -163,6 +163,10 @@ for (const { simd, name } of VARIANTS) {
       assert.deepEqual(sorted(Object.keys(JSON.parse(data.infoJson()))), fields('DatasetInfo'));
       assert.deepEqual(sorted(Object.keys(JSON.parse(trainer.optionsJson()))), fields('TrainerOptions'));
       assert.deepEqual(JSON.parse(data.infoJson()).task, 'classification');
+      // traceSample's plain objects (not value objects, but declared the same way).
+      const trace = trainer.traceSample(0);
+      assert.deepEqual(sorted(Object.keys(trace)), fields('SampleTrace'));
+      for (const layer of trace.layers) assert.deepEqual(sorted(Object.keys(layer)), fields('LayerTrace'));
     }));
 
     test('the name unions are the names the core accepts', () => {
@@ -182,6 +186,10 @@ for (const { simd, name } of VARIANTS) {
         TaskName: () => M.Dataset.fromArrays([0, 1], [0, 1], 1, unknown, 2),
         TfpDatasetName: () => M.Dataset.generateTfp(unknown, 0, 50, '0.5'),
         TfpInputKey: () => M.tfpFeatures([unknown]),
+        DeltaRuleName: () => withObjects((own) => {
+          const trainer = own(new M.Trainer(optionsText({ layers: [2, 1], activations: ['tanh'] })));
+          return trainer.traceSample(0, unknown);
+        }),
       };
       for (const [union, call] of Object.entries(accepted)) {
         assert.ok(dts.unions[union], `type ${union} not found in the .d.ts`);
@@ -205,6 +213,7 @@ const TSC = process.env.BP_TSC ?? repoPath('node_modules/typescript/bin/tsc');
 export const ENGINE_USER = `
 import { loadBackprop, simdSupported } from 'backprop-playground/engine';
 import type { BackpropModule, Dataset, DatasetSplit, FeatureName, Metrics, StepReport, Trainer, TrainerOptions } from 'backprop-playground/engine';
+import type { DeltaRuleName, LayerTrace, OutputDeltaName, SampleTrace } from 'backprop-playground/engine';
 
 export async function run(): Promise<number> {
   const { module, variant } = await loadBackprop({ simd: simdSupported() });
@@ -224,11 +233,19 @@ export async function run(): Promise<number> {
     const tfp: DatasetSplit = M.Dataset.generateTfp('gauss', 10, 50, '0.58835');
     const w: Float64Array = M.tfpInitialWeights('gauss', 10, 50, '0.58835', [2, 4, 1], false);
     const f: FeatureName[] = M.tfpFeatures(['sinX', 'x']);
+    const trace: SampleTrace = trainer.traceSample(3);
+    const seedTrace: SampleTrace = trainer.traceSample(3, 'seed_erratum');
+    const layer: LayerTrace = trace.layers[0];
+    const rule: DeltaRuleName = seedTrace.rule;
+    const out: OutputDeltaName = trace.outputDelta;
+    const traced: number = layer.z[0] + layer.sigmaPrime[0] + layer.dCda[0] + layer.delta[0]
+      + trace.a[0][0] + trace.gradient[0] + trace.cost + trace.input[0] + trace.target[0]
+      + trace.label + trace.prediction[0] + trace.predictedClass + trace.sample + rule.length + out.length;
     const tfpOptions: TrainerOptions = { layers: [2, 4, 1], activations: ['relu', 'tanh'], tfpMode: true };
     trainer.setParameters(w, true);
     tfp.delete();
     return r.loss + m.testAccuracy + p[0] + grid[0] + v.length + M.heapBytes() + w[0] + f.length
-      + M.tfpRandom('0.5', 1)[0] + tfpOptions.layers.length;
+      + M.tfpRandom('0.5', 1)[0] + tfpOptions.layers.length + traced;
   } finally {
     trainer.delete();
     data.delete();
@@ -237,6 +254,8 @@ export async function run(): Promise<number> {
 
 // @ts-expect-error: 'rleu' is not an activation
 export const typo: TrainerOptions = { layers: [2, 1], activations: ['rleu'] };
+// @ts-expect-error: 'seed' is not a delta rule
+export const badRule = (t: Trainer) => t.traceSample(0, 'seed');
 // @ts-expect-error: layers is required
 export const missing: TrainerOptions = { activations: ['tanh'] };
 `;
