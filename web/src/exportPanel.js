@@ -2,26 +2,39 @@
 // that reproduces the setup, and the Embed dialog (the component tag and the iframe snippet).
 import { h, download } from './dom.js';
 import { parseHash } from './state.js';
-import { EmbedDialog } from './embedDialog.js';
 
 export class ExportPanel {
   /** getState (optional): the settings to embed; without it they are read back from getUrl()'s
    *  hash. embedUrls (optional): { embedUrl, scriptUrl } (default: next to the page). */
   constructor({ onModel, onPng, getUrl, getState = null, embedUrls = null }) {
     this.getUrl = getUrl;
-    this.embed = new EmbedDialog({
+    this.embedOptions = {
       getState: getState || (() => parseHash(new URL(getUrl(), 'http://x/').hash).state),
       urls: embedUrls,
-    });
+    };
+    this.embed = null;  // the dialog's module loads on the first click (not part of the page's first load)
     this.status = h('span', { class: 'bp-hint', 'aria-live': 'polite' });
     this.el = h('div', { class: 'bp-export', role: 'group', 'aria-label': 'Export' },
       h('span', { class: 'bp-field-label' }, 'Export'),
       h('button', { type: 'button', class: 'bp-btn bp-btn-small', onclick: onModel }, 'Model JSON'),
       h('button', { type: 'button', class: 'bp-btn bp-btn-small', onclick: onPng }, 'PNG'),
       h('button', { type: 'button', class: 'bp-btn bp-btn-small', onclick: () => this.copyLink() }, 'Copy link'),
-      h('button', { type: 'button', class: 'bp-btn bp-btn-small bp-embed-open', 'data-control': 'embed', 'aria-haspopup': 'dialog', onclick: () => this.embed.open() }, 'Embed'),
-      this.status,
-      this.embed.el);
+      h('button', { type: 'button', class: 'bp-btn bp-btn-small bp-embed-open', 'data-control': 'embed', 'aria-haspopup': 'dialog', onclick: () => this.openEmbed() }, 'Embed'),
+      this.status);
+  }
+
+  async openEmbed() {
+    if (!this.embed) {
+      try {
+        const { EmbedDialog } = await import('./embedDialog.js');
+        this.embed ??= new EmbedDialog(this.embedOptions);
+        if (!this.embed.el.isConnected) this.el.append(this.embed.el);
+      } catch (e) {
+        this.flash(`The Embed dialog could not load (${e.message}); reload the page and try again.`);
+        return;
+      }
+    }
+    this.embed.open();
   }
 
   async copyLink() {
