@@ -4,15 +4,17 @@
 # memory or broken property (fuzz/README.md).
 #   bash scripts/fuzz.sh               the smoke: 30 s per target, fixed seed (scripts/test.sh runs it)
 #   bash scripts/fuzz.sh --minutes N   N minutes per target, new inputs kept in build/fuzz/corpus/
+#   bash scripts/fuzz.sh --seconds N   like the smoke, N seconds per target
 #   bash scripts/fuzz.sh --only csv    one target (options, model, csv, tfp); combines with --minutes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=30
+keep=0
 only=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --minutes) seconds=$(( $2 * 60 )); shift 2 ;;
+    --minutes) seconds=$(( $2 * 60 )); keep=1; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
     *) echo "fuzz.sh: unknown argument '$1'; accepted: --minutes N, --seconds N, --only TARGET" >&2; exit 2 ;;
@@ -30,8 +32,9 @@ failed=()
 for t in "${targets[@]}"; do
   bin=build/fuzz/fuzz/fuzz_$t
   [ -x "$bin" ] || { echo "fuzz.sh: no target '$t'; accepted: options, model, csv, tfp" >&2; exit 2; }
-  # New inputs go to a scratch corpus under build/ (the repository's seed corpus is only read).
-  work=build/fuzz/corpus/$t
+  # New inputs go to a scratch corpus (the repository's seed corpus is only read): a fresh one for
+  # the smoke, so every run starts from the same inputs; build/fuzz/corpus/<t> for --minutes.
+  if [ "$keep" = 1 ]; then work=build/fuzz/corpus/$t; else work=build/fuzz/smoke/$t; rm -rf "$work"; fi
   mkdir -p "$work"
   dict=()
   [ -f "fuzz/$t.dict" ] && dict=(-dict="fuzz/$t.dict")
