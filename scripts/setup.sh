@@ -17,6 +17,9 @@ declare -A probes=(
   [emscripten]=/usr/bin/em++
   [chromium]=/usr/bin/chromium
   [wabt]=/usr/bin/wasm-objdump
+  # The fuzz smoke (scripts/fuzz.sh): clang and its libFuzzer/sanitizer runtime (Debian 12: clang 14).
+  [clang]=/usr/bin/clang++
+  [libclang-rt-14-dev]=/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
 )
 missing=()
 for pkg in "${!probes[@]}"; do

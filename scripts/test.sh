@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: native release and ASan/UBSan builds under CTest, the WASM module's tests in
-# Node (both builds), and the page's end-to-end tests in headless Chromium. `npm test` runs this.
+# Runs every test: native release and ASan/UBSan builds under CTest, a 30 s libFuzzer smoke per
+# parser of outside input, the WASM module's tests in Node (both builds, the fast-check properties
+# included), and the page's end-to-end tests in headless Chromium. `npm test` runs this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CTEST_OUTPUT_ON_FAILURE=1
@@ -17,6 +18,9 @@ ctest --preset native-release -j "$jobs"
 step "native debug with ASan + UBSan: build and CTest"
 bash scripts/build-native.sh native-debug
 ctest --preset native-debug -j "$jobs"
+
+step "fuzz smoke: libFuzzer targets (clang, ASan + UBSan), 30 s each on their seed corpus (fuzz/README.md)"
+bash scripts/fuzz.sh
 
 step "benchmark smoke run and its summary tables (numbers are not checked here; see npm run bench)"
 smoke=$(mktemp -d)

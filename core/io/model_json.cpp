@@ -61,9 +61,21 @@ Trainer<Scalar> model_from_json(std::string_view text) {
           std::to_string(version) + " is not supported; this build reads version " +
               std::to_string(kModelVersion));
   BP_REQUIRE(model.contains("options"), "options", "is missing");
-  Trainer<Scalar> trainer(options_from_json(model["options"]));
-  const Index n = trainer.network().layout().size;
+  const ModelOptions options = options_from_json(model["options"]);
+  // The arrays' lengths are checked before the network is built: a few hundred bytes of options can
+  // ask for kMaxParameters weights (a second or more and ~1 GB to build), which a file that does not
+  // carry them must not cost (found by fuzz/fuzz_model).
+  const Index n = options.network.num_parameters();
   BP_REQUIRE(model.contains("parameters"), "parameters", "is missing");
+  for (const char* field : {"parameters", "initialParameters"}) {
+    if (!model.contains(field)) continue;
+    const json& array = model[field];
+    BP_REQUIRE(array.is_array(), field, "must be an array of numbers");
+    BP_REQUIRE(static_cast<Index>(array.size()) == n, field,
+               "has " + std::to_string(array.size()) + " values but the architecture needs " +
+                   std::to_string(n));
+  }
+  Trainer<Scalar> trainer(options);
   const Vector<Scalar> initial =
       model.contains("initialParameters")
           ? from_array<Scalar>(model["initialParameters"], n, "initialParameters")

@@ -192,6 +192,10 @@ json parse_json_text(std::string_view text, const std::string& what) {
     return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
     throw Error(what + ": not valid JSON (" + std::string(e.what()).substr(0, 200) + ")");
+  } catch (const json::out_of_range& e) {
+    // A number beyond double's range (1e999): nlohmann throws out_of_range.406, not parse_error.
+    throw Error(what + ": a number is too large for a double (" + std::string(e.what()).substr(0, 200) +
+                "); numbers must be finite, at most about 1.8e308 in magnitude");
   }
 }
 

@@ -158,7 +158,7 @@ function readFlags(get, fail) {
 }
 
 /** Which setting a setting attribute names (or null): for runtime changes of one attribute. */
-export function settingOf(name) { return SETTING_ATTRIBUTES[name] ?? null; }
+export function settingOf(name) { return Object.hasOwn(SETTING_ATTRIBUTES, name) ? SETTING_ATTRIBUTES[name] : null; }
 
 /** The attributes that reproduce `state` (only settings that differ from the defaults, and the
  *  data set): for the Embed button's component tag. */

@@ -217,6 +217,9 @@ const SCHEMA = Object.freeze({
 });
 
 export const STATE_KEYS = Object.freeze(Object.keys(SCHEMA));
+/** The schema entry of a key, or null: own keys only, so '__proto__', 'toString' or 'constructor'
+ *  from a link are unknown settings rather than Object.prototype's members (found by fuzzing). */
+const schemaOf = (key) => (Object.hasOwn(SCHEMA, key) ? SCHEMA[key] : null);
 
 /** `problem` is a key of links and attributes (as in TensorFlow Playground) but not a setting of
  *  its own: it picks the data set's kind. */
@@ -227,7 +230,7 @@ const DEFAULT_DATASET_OF = Object.freeze({ classification: 'circle', regression:
  *  message says what was wrong and what is accepted (without the key's name). */
 export function parseSetting(key, text) {
   if (key === 'problem') return oneOf(PROBLEMS)(String(text));
-  const field = SCHEMA[key];
+  const field = schemaOf(key);
   if (!field) throw new Error(`is not a setting`);
   return field.parse(String(text));
 }
@@ -283,7 +286,7 @@ export function parseHash(hash, base = DEFAULTS) {
       errors.push(`'${clip(pair)}' is not valid URL text; ignored.`);
       continue;
     }
-    const field = SCHEMA[key];
+    const field = schemaOf(key);
     if (!field && key !== 'problem') {
       errors.push(`Unknown setting '${clip(key)}'; ignored.`);
       continue;
@@ -329,6 +332,8 @@ export function toHash(state) {
     if (value === null || value === undefined) continue;
     if (key === 'points' && state.dataset !== 'custom') continue;
     if (key === 'weights' && value.length > LIMITS.maxWeights) continue;
+    // No hidden layers: no activations to write (an empty list would not parse back).
+    if (key === 'activations' && value.length === 0) continue;
     const text = SCHEMA[key].write(value);
     const def = DEFAULTS[key];
     if (key !== 'dataset' && key !== 'seed' && def !== null && SCHEMA[key].write(def) === text) continue;
