@@ -9,7 +9,7 @@ jobs=$(nproc)
 
 bash scripts/setup.sh
 
-step() { printf '\n=== %s ===\n' "$*"; }
+step() { printf '\n=== %s (at %d s) ===\n' "$*" "$SECONDS"; }
 
 step "native release: build and CTest"
 bash scripts/build-native.sh native-release
@@ -40,3 +40,4 @@ node --test tests/js/
 step "page: build and end-to-end tests in headless Chromium"
 npm run --silent build
 node --test --test-concurrency=1 tests/e2e/
+printf '\n=== all tests passed in %d s ===\n' "$SECONDS"
