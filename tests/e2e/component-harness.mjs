@@ -30,6 +30,13 @@ export async function serveLogged(dir) {
   return { ...site, log };
 }
 
+/** A test page holding the component's script (served from `component/`, see pagesFolder) and `body`. */
+export const componentPage = (body, head = '') => `<!doctype html><meta charset="utf-8"><title>component test</title>
+<link rel="icon" href="data:,">${head}
+<script type="module" src="component/backprop-playground.js"></script>
+${body}
+`;
+
 /** A folder with `component/` (a link to dist/component/) and the given pages: { name: html }. */
 export function pagesFolder(pages) {
   const dir = mkdtempSync(join(tmpdir(), 'bp-component-pages-'));

@@ -7,14 +7,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ensureComponentBuilt, serveLogged, pagesFolder, launch, openRecorded, allReady, epochAbove, epochOf, WAIT,
+  componentPage,
 } from './component-harness.mjs';
 
-const SCRIPT = '<script type="module" src="component/backprop-playground.js"></script>';
-const page = (body, head = '') => `<!doctype html><meta charset="utf-8"><title>component test</title>
-<link rel="icon" href="data:,">${head}
-${SCRIPT}
-${body}
-`;
+const page = componentPage;
 
 const PAGES = {
   'two.html': page(`<backprop-playground id="a" dataset="xor" network-shape="4" seed="1" views="output,loss" controls="minimal" height="360px"></backprop-playground>

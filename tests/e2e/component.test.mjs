@@ -8,15 +8,11 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
   ensureComponentBuilt, serveLogged, pagesFolder, launch, openRecorded, allReady, epochAbove, WAIT,
+  componentPage,
 } from './component-harness.mjs';
 import { screenshotDir } from './harness.mjs';
 
-const SCRIPT = '<script type="module" src="component/backprop-playground.js"></script>';
-const page = (body, head = '') => `<!doctype html><meta charset="utf-8"><title>component test</title>
-<link rel="icon" href="data:,">${head}
-${SCRIPT}
-${body}
-`;
+const page = componentPage;
 
 const PAGES = {
   'attrs.html': page(`<backprop-playground id="a" dataset="xor" network-shape="3" learning-rate="0.1" batch-size="5"

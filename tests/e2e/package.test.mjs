@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { root } from './harness.mjs';
+import { fencedBlocks } from '../js/markdown.mjs';
 import { serveLogged, launch, openRecorded, allReady, WAIT } from './component-harness.mjs';
 
 const run = promisify(execFile);
@@ -22,25 +23,6 @@ const npm = (args, cwd) => run('npm', args, { cwd, timeout: 900000, encoding: 'u
 export const EMBED_SCRIPT = (src) => `<script type="module" src="${src}"></script>`;
 export const EMBED_TAG = '<backprop-playground dataset="spiral" network-shape="8,8"></backprop-playground>';
 
-// Fenced blocks as tests/js/readme.test.mjs reads them (importing that file would run its tests):
-// an opening fence of 3+ backticks or tildes, its info string, and the lines up to the closing fence.
-function fencedBlocks(text) {
-  const blocks = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; ++i) {
-    const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(lines[i]);
-    if (!open) continue;
-    const [, fence, info] = open;
-    const close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
-    const body = [];
-    let j = i + 1;
-    for (; j < lines.length && !close.test(lines[j]); ++j) body.push(lines[j]);
-    blocks.push({ info: info.trim().replace(/\s+/g, ' '), code: body.join('\n') + '\n' });
-    i = j;
-  }
-  return blocks;
-}
-
 /** The ```js node block of README.md's "## Using it from JavaScript" section (the first one). */
 export function readmeNodeExample(markdown) {
   const start = markdown.search(/^## Using it from JavaScript\s*$/m);
@@ -48,7 +30,8 @@ export function readmeNodeExample(markdown) {
   const rest = markdown.slice(start);
   const next = rest.slice(3).search(/^## /m);
   const section = next < 0 ? rest : rest.slice(0, next + 3);
-  const block = fencedBlocks(section).find((b) => b.info === 'js node' || b.info === 'javascript node');
+  const block = fencedBlocks(section)
+    .find((b) => ['js node', 'javascript node'].includes(b.info.replace(/\s+/g, ' ')));
   assert.ok(block, 'README.md\'s "## Using it from JavaScript" has no ```js node block');
   return block.code;
 }

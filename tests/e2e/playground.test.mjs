@@ -469,7 +469,7 @@ test('two playgrounds on one page train independently; keyboard stays inside eac
 });
 
 test('works from a sub-path and offline once loaded', async () => {
-  const { mkdtempSync, symlinkSync, mkdirSync } = await import('node:fs');
+  const { mkdtempSync, symlinkSync, mkdirSync, rmSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { tmpdir } = await import('node:os');
   const { serveStatic } = await import('../../scripts/serve.mjs');
@@ -509,5 +509,6 @@ test('works from a sub-path and offline once loaded', async () => {
   } finally {
     await env.browser.setOffline(false);
     await site.close();
+    rmSync(top, { recursive: true, force: true });
   }
 });

@@ -23,28 +23,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoPath } from './helpers.mjs';
+import { fencedBlocks } from './markdown.mjs';
 
 const run = promisify(execFile);
 const DOCS = ['README.md', 'web/README.md', 'bench/page/README.md'];
-
-/** Fenced code blocks of a Markdown text: [{ info, code, line }]. */
-export function fencedBlocks(text) {
-  const blocks = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; ++i) {
-    const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(lines[i]);
-    if (!open) continue;
-    const [, fence, info] = open;
-    const body = [];
-    let j = i + 1;
-    const close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
-    for (; j < lines.length && !close.test(lines[j]); ++j) body.push(lines[j]);
-    assert.ok(j < lines.length, `the code fence opened at line ${i + 1} is never closed`);
-    blocks.push({ info: info.trim(), code: body.join('\n') + '\n', line: i + 1 });
-    i = j;
-  }
-  return blocks;
-}
 
 export const KINDS = {
   'js node': 'node', 'javascript node': 'node',
