@@ -425,7 +425,9 @@ test('hovering a neuron shows its heatmap in the main plot; iris shows a project
   await page.waitForFunction(() => window.backpropPlayground.root.querySelector('.bp-plot-caption').hidden);
   await page.click('.bp-tile[title="Iris"]');
   await page.waitForFunction(() => /4–8–3/.test(window.backpropPlayground.root.querySelector('.bp-net-note').textContent));
-  assert.equal(await page.locator('.bp-proj').isVisible(), true);
+  // The projection view loads with the first data set that is not 2-D (playground.js DATA_VIEWS).
+  await page.locator('.bp-proj').waitFor({ state: 'visible', timeout: 90000 });
+  assert.equal(await page.locator('.bp-heat').isVisible(), false, 'the 2-D plot is hidden');
   await page.click('.bp-play');
   await page.waitForFunction(() => Number(window.backpropPlayground.root.dataset.epoch) > 60);
   await page.click('.bp-play');

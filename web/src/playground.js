@@ -15,13 +15,18 @@ import { HoverCard } from './hoverCard.js';
 import { OutputPlot, outputMode } from './heatmap.js';
 import { LossChart } from './lossChart.js';
 import { ConfusionMatrix } from './confusionMatrix.js';
-import { DigitsGrid } from './digitsGrid.js';
-import { Projection } from './projection.js';
 import { MathPanel } from './mathPanel.js';
 import { ExportPanel } from './exportPanel.js';
 import { applyUi, tagControls, showsControl } from './uiOptions.js';
 import { UI_DEFAULTS } from './attributes.js';
 import { parseTfpLink, withoutHidden } from './tfpLink.js';
+
+// The views of data that is not 2-D load with the first such data set: the default page does not
+// transfer them (the page's budget, README "The page").
+const DATA_VIEWS = {
+  projection: () => import('./projection.js').then((m) => m.Projection),
+  digits: () => import('./digitsGrid.js').then((m) => m.DigitsGrid),
+};
 
 const NETWORK_KEYS = ['dataset', 'networkShape', 'features', 'output', 'seed', 'tfpSeed', 'initZero'];
 
@@ -128,7 +133,7 @@ export class Playground {
     cancelAnimationFrame(this.rafId);
     this.worker.terminate();
     if (this.onHashChange) window.removeEventListener('hashchange', this.onHashChange);
-    for (const c of [this.diagram, this.plot, this.chart, this.projection]) c.destroy?.();
+    for (const c of [this.diagram, this.plot, this.chart, ...Object.values(this.views)]) c.destroy?.();
     this.root.remove();
   }
 
@@ -172,8 +177,8 @@ export class Playground {
       onOffscreen: (canvases) => this.#post(ToWorker.canvases, { canvases }, [...canvases.thumbs.map((t) => t.canvas), canvases.links.canvas]),
     });
     this.plot = new OutputPlot({ label: 'Output of the network over the input plane, with the data points', onAddPoint: (x, y, shift) => this.#addPoint(x, y, shift) });
-    this.projection = new Projection();
-    this.digits = new DigitsGrid();
+    this.views = {};        // DATA_VIEWS once loaded: { projection, digits }
+    this.viewLoads = {};    // their loads, one per kind
     this.chart = new LossChart();
     this.confusion = new ConfusionMatrix();
     this.math = new MathPanel({ onCheck: () => this.#post(ToWorker.gradientCheck, { samples: 16, maxParameters: 400 }) });
@@ -215,7 +220,7 @@ export class Playground {
         h('div', {}, h('span', { class: 'bp-field-label' }, 'Test loss'), this.lossTest),
         h('div', {}, h('span', { class: 'bp-field-label' }, 'Training loss'), this.lossTrain),
         h('div', {}, this.metricLabel, this.metricTest)),
-      h('div', { class: 'bp-view' }, this.plot.el, this.projection.el, this.digits.el),
+      this.viewBox = h('div', { class: 'bp-view' }, this.plot.el),
       this.plotOptions,
       this.confusion.el,
       h('div', { class: 'bp-chart-head' }, h('span', { class: 'bp-sub' }, 'Loss over epochs'),
@@ -449,16 +454,14 @@ export class Playground {
 
   #onData(msg) {
     this.data = msg;
+    this.predictions = null;  // the last frame's, for the view that loads (#showDataView)
     this.info = msg.info;
     const twoD = msg.twoD;
     const digits = !twoD && this.state.dataset === 'digits';
     this.plot.el.hidden = !twoD;
     this.plotOptions.hidden = !twoD;
-    this.projection.el.hidden = twoD || digits;
-    this.digits.el.hidden = !digits;
+    this.#showDataView(twoD ? null : digits ? 'digits' : 'projection', msg);
     if (twoD) this.plot.setData(msg);
-    else if (digits) this.digits.setData(msg);
-    else this.projection.setData(msg);
     this.plot.setShowTest(this.state.showTestData || this.state.dataset === 'custom');
     const classification = msg.info.task === 'classification';
     this.confusion.el.hidden = !classification;
@@ -521,8 +524,8 @@ export class Playground {
       this.confusion.update(f.confusion.test || f.confusion.train, f.confusion.k, part);
     }
     if (f.predictions) {
-      if (!this.digits.el.hidden) this.digits.setPredictions(f.predictions);
-      if (!this.projection.el.hidden) this.projection.setPredictions(f.predictions);
+      this.predictions = f.predictions;
+      for (const view of Object.values(this.views)) if (!view.el.hidden) view.setPredictions(f.predictions);
     }
     this.stats.heapBytes = f.heapBytes;
     const now = performance.now();
@@ -557,8 +560,30 @@ export class Playground {
 
   #picture() {
     if (!this.plot.el.hidden) return this.plot.compose();
-    if (!this.digits.el.hidden) return this.digits.compose();
-    return this.projection.canvas;
+    if (this.views.digits && !this.views.digits.el.hidden) return this.views.digits.compose();
+    return this.views.projection?.canvas ?? this.plot.compose();
+  }
+
+  /** Shows the view of `kind` (a DATA_VIEWS key, or null for the 2-D plot) for `data`, loading it
+   *  the first time; the others are hidden. */
+  async #showDataView(kind, data) {
+    for (const [k, view] of Object.entries(this.views)) view.el.hidden = k !== kind;
+    if (!kind) return;
+    this.viewLoads[kind] ??= DATA_VIEWS[kind]().then((View) => {
+      const view = new View();
+      this.viewBox.append(view.el);
+      return (this.views[kind] = view);
+    });
+    let view;
+    try { view = await this.viewLoads[kind]; } catch (e) {
+      delete this.viewLoads[kind];
+      this.#setStatus(`The ${kind} view could not be loaded (${e.message}); reload the page to try again.`, true);
+      return;
+    }
+    if (this.destroyed || this.data !== data) return;  // a newer data set has arrived meanwhile
+    for (const [k, v] of Object.entries(this.views)) v.el.hidden = k !== kind;
+    view.setData(data);
+    if (this.predictions) view.setPredictions(this.predictions);
   }
 
   // --- messages on the page --------------------------------------------------------------------
