@@ -14,6 +14,8 @@ export const MAX_STEPS_PER_CALL = 100000;
 /** The methods of the API (element.js defines the same names on the element). */
 export const API_METHODS = Object.freeze([
   'play', 'pause', 'toggle', 'step', 'reset', 'getState', 'setState', 'getParameters', 'getData', 'getUrl', 'setUi', 'destroy',
+  // EXPORT (issue 14)
+  'exportOnnx', 'exportPyTorch', 'exportHistoryCsv', 'exportModel', 'exportPng',
 ]);
 /** Its read-only properties; `state` is also writable. */
 export const API_PROPERTIES = Object.freeze(['state', 'metrics', 'ready', 'stats', 'root']);
@@ -93,6 +95,15 @@ function stepsOf(n) {
   return n;
 }
 
+// EXPORT (issue 14): starts a waiting playground, waits for its first frame, then exports.
+function exportVia(handle, make) {
+  handle.start();
+  return handle.ready.then(() => {
+    if (!handle.pg) throw new Error('the playground was destroyed');
+    return make(handle.pg);
+  });
+}
+
 function makeApi(handle) {
   const run = () => handle.start();  // an explicit command starts a waiting playground
   const api = {
@@ -114,6 +125,12 @@ function makeApi(handle) {
     /** Which controls and panels show: { controls, locked, views } (attributes.js readUi). */
     setUi(ui) { handle.setUi({ ...handle.ui, ...ui }); },
     destroy() { handle.destroy(); },
+    // EXPORT (issue 14): Promises, resolved once the playground is ready and the worker has made the file.
+    exportOnnx() { return exportVia(handle, (pg) => pg.exportFile('onnx')); },
+    exportPyTorch() { return exportVia(handle, (pg) => pg.exportFile('pytorch')); },
+    exportHistoryCsv() { return exportVia(handle, (pg) => pg.exportFile('csv')); },
+    exportModel() { return exportVia(handle, (pg) => pg.exportFile('model')); },
+    exportPng() { return exportVia(handle, (pg) => pg.exportPng()); },
     get state() { return api.getState(); },
     set state(value) { api.setState(value); },
     get metrics() { return handle.pg ? handle.pg.metrics : null; },

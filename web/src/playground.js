@@ -130,6 +130,28 @@ export class Playground {
     if (this.onHashChange) window.removeEventListener('hashchange', this.onHashChange);
     for (const c of [this.diagram, this.plot, this.chart, this.projection]) c.destroy?.();
     this.root.remove();
+    for (const wait of this.exportWaits?.values() ?? []) wait.reject(new Error('the playground was destroyed'));
+  }
+
+  // --- EXPORT (issue 14) ----------------------------------------------------------------------
+  /** format 'onnx' | 'pytorch' | 'csv' | 'model': the file's content, made in the worker
+   *  (Uint8Array for onnx, else a string). Rejects with the exporter's message when refused. */
+  exportFile(format) {
+    const id = (this.exportId = (this.exportId || 0) + 1);
+    return new Promise((resolve, reject) => {
+      (this.exportWaits ??= new Map()).set(id, { resolve, reject });
+      this.#post(ToWorker.exportFile, { id, format });
+    });
+  }
+  /** The picture the PNG button saves, as a PNG Blob. */
+  exportPng() {
+    return new Promise((resolve, reject) => this.#picture().toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the picture could not be encoded as PNG'))), 'image/png'));
+  }
+  #exported({ id, data, error }) {
+    const wait = this.exportWaits?.get(id);
+    if (!wait) return;
+    this.exportWaits.delete(id);
+    if (error) wait.reject(new Error(error)); else wait.resolve(data);
   }
 
   // --- setup ---------------------------------------------------------------------------------
@@ -179,6 +201,7 @@ export class Playground {
     this.math = new MathPanel({ onCheck: () => this.#post(ToWorker.gradientCheck, { samples: 16, maxParameters: 400 }) });
     this.exporter = new ExportPanel({
       onModel: () => this.#post(ToWorker.exportModel),
+      onFile: (format) => this.exportFile(format),  // EXPORT (issue 14): ONNX, PyTorch, loss CSV
       onPng: () => this.exporter.savePng(this.#picture()),
       getUrl: () => this.getUrl(),
       getState: () => this.state,
@@ -443,6 +466,7 @@ export class Playground {
         break;
       case FromWorker.gradientCheck: this.math.showResult(msg); break;
       case FromWorker.model: this.exporter.saveModel(msg.json); break;
+      case FromWorker.exported: this.#exported(msg); break;  // EXPORT (issue 14)
       default: break;
     }
   }
