@@ -88,10 +88,10 @@ describe('ONNX export in onnxruntime-web', () => {
     assert.throws(() => exporter.onnx(trainer.toModelJson(), 'loss is NaN at step 12'),
       /ONNX export: the run has diverged \(loss is NaN at step 12\); restore the last good weights/);
     // A run that diverged in training: refused until it is recovered.
-    const data = own(M.Dataset.generate('reg-plane', 50, 0.1, 3));
-    const wild = own(new M.Trainer(optionsText({ layers: [2, 8, 1], activations: ['linear', 'linear'], learningRate: 1e6, seed: 4 })));
-    wild.setData(data, new M.Dataset(), false);
-    wild.trainEpochs(20);
+    const data = own(M.Dataset.generate('circle', 100, 0.1, 2));
+    const wild = own(new M.Trainer(optionsText({ layers: [2, 8, 1], activations: ['relu', 'linear'], init: 'he', learningRate: 100 })));
+    wild.setData(data, data, false);
+    wild.trainSteps(50);
     assert.equal(wild.report().diverged, true);
     await assert.rejects(wild.toOnnx(), /ONNX export: the run has diverged \(.+\); restore the last good weights \(or reset\), lower the learning rate/);
     wild.restoreHealthy();
