@@ -17,7 +17,7 @@ test('Export: ONNX, PyTorch script and loss CSV download, valid, the exporter lo
   const { page, errors } = await openPage(env.browser, env.site.url, '#dataset=circle&features=x1,x2,x1sq,sinx1&networkShape=4,2');
   const requested = [];
   page.on('request', (r) => requested.push(r.url()));
-  await page.keyboard.press('s');
+  await page.evaluate(() => window.backpropPlayground.step(500));  // a few epochs, then paused
   await page.waitForFunction(() => Number(window.backpropPlayground.root.dataset.epoch) >= 1, null, { timeout: 90000 });
   assert.ok(!requested.some((u) => u.includes('backprop-export')), 'the exporter loaded before it was used');
 
