@@ -155,12 +155,8 @@ export async function loadBackprop({ simd, baseUrl, print, printErr, wasmModule,
 // that neither the engine's .wasm nor this file carries the export code.
 function installExport(module, base) {
   const proto = module.Trainer?.prototype;
-  if (!proto || proto.toOnnx) return;
-  for (const name of ['toOnnx', 'toPyTorch', 'historyCsv']) {
-    Object.defineProperty(proto, name, {
-      configurable: true, writable: true,
-      async value(...args) { return (await import('./export.js'))[name](this, base, ...args); },
-    });
+  for (const name of proto && !proto.toOnnx ? ['toOnnx', 'toPyTorch', 'historyCsv'] : []) {
+    proto[name] = async function (...args) { return (await import('./export.js'))[name](this, base, ...args); };
   }
 }
 

@@ -95,15 +95,6 @@ function stepsOf(n) {
   return n;
 }
 
-// EXPORT (issue 14): starts a waiting playground, waits for its first frame, then exports.
-function exportVia(handle, make) {
-  handle.start();
-  return handle.ready.then(() => {
-    if (!handle.pg) throw new Error('the playground was destroyed');
-    return make(handle.pg);
-  });
-}
-
 function makeApi(handle) {
   const run = () => handle.start();  // an explicit command starts a waiting playground
   const api = {
@@ -125,12 +116,6 @@ function makeApi(handle) {
     /** Which controls and panels show: { controls, locked, views } (attributes.js readUi). */
     setUi(ui) { handle.setUi({ ...handle.ui, ...ui }); },
     destroy() { handle.destroy(); },
-    // EXPORT (issue 14): Promises, resolved once the playground is ready and the worker has made the file.
-    exportOnnx() { return exportVia(handle, (pg) => pg.exportFile('onnx')); },
-    exportPyTorch() { return exportVia(handle, (pg) => pg.exportFile('pytorch')); },
-    exportHistoryCsv() { return exportVia(handle, (pg) => pg.exportFile('csv')); },
-    exportModel() { return exportVia(handle, (pg) => pg.exportFile('model')); },
-    exportPng() { return exportVia(handle, (pg) => pg.exportPng()); },
     get state() { return api.getState(); },
     set state(value) { api.setState(value); },
     get metrics() { return handle.pg ? handle.pg.metrics : null; },
@@ -141,5 +126,12 @@ function makeApi(handle) {
     addEventListener: (...a) => handle.target.addEventListener(...a),
     removeEventListener: (...a) => handle.target.removeEventListener(...a),
   };
+  // EXPORT (issue 14): Promises; a waiting playground starts, the export runs once it is ready.
+  for (const [name, format] of [['exportOnnx', 'onnx'], ['exportPyTorch', 'pytorch'], ['exportHistoryCsv', 'csv'], ['exportModel', 'model'], ['exportPng']]) {
+    api[name] = () => {
+      run();
+      return handle.ready.then(() => (format ? handle.pg.exportFile(format) : handle.pg.exportPng()));
+    };
+  }
   return api;
 }

@@ -1,6 +1,7 @@
-// The Export row's ONNX, PyTorch and Loss CSV buttons (issue 14), loaded on the first of these
-// clicks: the file is made in the worker (its exporter module loads there on first use) and
-// downloaded as a Blob; a refusal shows the exporter's message (what, and what to do).
+// The export requests of a playground (issue 14), loaded on first use: ONNX, PyTorch script, loss
+// CSV and model JSON are made in the worker (its exporter module loads there on the first one) and
+// come back by id; the Export row's buttons download them as Blobs; a refusal shows the exporter's
+// message (what, and what to do).
 import { download } from './dom.js';
 
 // format -> [file name, MIME type]
@@ -10,7 +11,27 @@ const FILES = {
   csv: ['backprop-loss-history.csv', 'text/csv'],
 };
 
-/** panel: the ExportPanel (its onFile(format) resolves with the file's content, its flash shows status). */
+let lastId = 0;
+
+/** Asks the worker (post({ id, format }), ToWorker.exportFile) for one file; the playground hands
+ *  the answer (FromWorker.exported) to pg.exportDone.get(id). */
+export function request(pg, post, format) {
+  const id = ++lastId;
+  return new Promise((resolve, reject) => {
+    (pg.exportDone ??= new Map()).set(id, ({ data, error }) => {
+      pg.exportDone.delete(id);
+      if (error) reject(new Error(error)); else resolve(data);
+    });
+    post({ id, format });
+  });
+}
+
+/** A canvas as a PNG Blob. */
+export function png(canvas) {
+  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the picture could not be encoded as PNG'))), 'image/png'));
+}
+
+/** panel: the ExportPanel (onFile(format) resolves with the file's content; flash shows status). */
 export async function saveFile(panel, format, label) {
   const [name, type] = FILES[format];
   panel.flash(`Exporting ${label}…`, 60000);

@@ -130,29 +130,16 @@ export class Playground {
     if (this.onHashChange) window.removeEventListener('hashchange', this.onHashChange);
     for (const c of [this.diagram, this.plot, this.chart, this.projection]) c.destroy?.();
     this.root.remove();
-    for (const wait of this.exportWaits?.values() ?? []) wait.reject(new Error('the playground was destroyed'));
+    this.exportDone?.forEach((done) => done({ error: 'the playground was destroyed' }));
   }
 
-  // --- EXPORT (issue 14) ----------------------------------------------------------------------
-  /** format 'onnx' | 'pytorch' | 'csv' | 'model': the file's content, made in the worker
-   *  (Uint8Array for onnx, else a string). Rejects with the exporter's message when refused. */
-  exportFile(format) {
-    const id = (this.exportId = (this.exportId || 0) + 1);
-    return new Promise((resolve, reject) => {
-      (this.exportWaits ??= new Map()).set(id, { resolve, reject });
-      this.#post(ToWorker.exportFile, { id, format });
-    });
-  }
+  // --- EXPORT (issue 14): exportFiles.js (loaded on first use) does the work ---------------------
+  /** format 'onnx' | 'pytorch' | 'csv' | 'model': the file made in the worker (Uint8Array for
+   *  onnx, else text); rejects with the exporter's message when refused. */
+  exportFile(format) { return this.#exports().then((m) => m.request(this, (fields) => this.#post(ToWorker.exportFile, fields), format)); }
   /** The picture the PNG button saves, as a PNG Blob. */
-  exportPng() {
-    return new Promise((resolve, reject) => this.#picture().toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the picture could not be encoded as PNG'))), 'image/png'));
-  }
-  #exported({ id, data, error }) {
-    const wait = this.exportWaits?.get(id);
-    if (!wait) return;
-    this.exportWaits.delete(id);
-    if (error) wait.reject(new Error(error)); else wait.resolve(data);
-  }
+  exportPng() { return this.#exports().then((m) => m.png(this.#picture())); }
+  #exports() { return import('./exportFiles.js'); }
 
   // --- setup ---------------------------------------------------------------------------------
   #initialState(options) {
@@ -466,7 +453,7 @@ export class Playground {
         break;
       case FromWorker.gradientCheck: this.math.showResult(msg); break;
       case FromWorker.model: this.exporter.saveModel(msg.json); break;
-      case FromWorker.exported: this.#exported(msg); break;  // EXPORT (issue 14)
+      case FromWorker.exported: this.exportDone?.get(msg.id)?.(msg); break;  // EXPORT (issue 14)
       default: break;
     }
   }

@@ -81,19 +81,11 @@ export function exportModel() {
 }
 
 // --- EXPORT (issue 14) ---------------------------------------------------------------------------
-/** { id, format }: the trained network as ONNX (Uint8Array), a PyTorch script or the loss history's
- *  CSV (strings), or the model JSON. The engine's exporter module loads on the first call. */
-export async function exportFile({ id, format }) {
+/** { id, format }: worker/exportFile.js, loaded on first use, makes the file; answered by id. */
+export async function exportFile(msg) {
   try {
-    if (!w.trainer) throw new Error('There is no network yet: wait until the playground has loaded, then export.');
-    let data;
-    if (format === 'onnx') data = await w.trainer.toOnnx();
-    else if (format === 'pytorch') data = await w.trainer.toPyTorch();
-    else if (format === 'csv') data = await w.trainer.historyCsv();
-    else if (format === 'model') data = w.trainer.toModelJson();
-    else throw new Error(`format: unknown value '${String(format)}'; accepted: onnx, pytorch, csv, model`);
-    post({ type: FromWorker.exported, id, format, data }, typeof data === 'string' ? [] : [data.buffer]);
+    await (await import('./exportFile.js')).exportFile(msg);
   } catch (e) {
-    post({ type: FromWorker.exported, id, format, error: messageOf(e) });
+    post({ type: FromWorker.exported, id: msg.id, error: messageOf(e) });
   }
 }
