@@ -64,3 +64,37 @@ test('Export: ONNX, PyTorch script and loss CSV download, valid, the exporter lo
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the component: <backprop-playground>.exportOnnx() etc., the exporter .wasm from the package folder', async () => {
+  const { ensureComponentBuilt, serveLogged, pagesFolder, launch, openRecorded } = await import('./component-harness.mjs');
+  ensureComponentBuilt();
+  const pages = pagesFolder({
+    'export.html': '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>export</title></head><body>'
+      + '<script type="module" src="component/backprop-playground.js"></script>'
+      + '<backprop-playground id="p" dataset="xor" network-shape="3"></backprop-playground></body></html>',
+  });
+  const site = await serveLogged(pages.dir);
+  const browser = await launch();
+  try {
+    const { page, rec } = await openRecorded(browser);
+    await page.goto(`${site.url}export.html`);
+    const result = await page.evaluate(async () => {
+      const el = document.getElementById('p');
+      await el.ready;
+      el.step(300);
+      const onnx = await el.exportOnnx();
+      const script = await el.exportPyTorch();
+      const csv = await el.exportHistoryCsv();
+      const model = JSON.parse(await el.exportModel());
+      const png = await el.exportPng();
+      return { onnx: onnx instanceof Uint8Array && onnx.length > 100, py: /nn\.Sequential/.test(script), csv: csv.split('\n')[0], model: model.format, png: png.type };
+    });
+    assert.deepEqual(result, { onnx: true, py: true, csv: 'epoch,train_loss,test_loss,train_accuracy,test_accuracy', model: 'backprop-playground-model', png: 'image/png' });
+    assert.ok(site.log.includes('/component/wasm/backprop-export.wasm'), 'the exporter came from the component folder');
+    assert.deepEqual(rec.errors, []);
+  } finally {
+    await browser.close();
+    await site.close();
+    pages.remove();
+  }
+});
