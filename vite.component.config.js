@@ -19,7 +19,9 @@ import { glueWithoutWasmAsset } from './vite.config.js';
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const ENTRIES = { 'backprop-playground': here('./web/src/component.js'), index: here('./web/src/index.js') };
 // The engine files the page and the worker fetch from wasmBase (the SIMD glue is in the worker).
-const WASM_FILES = ['backprop-simd.wasm', 'backprop-base.wasm', 'backprop-base.js'];
+const WASM_FILES = ['backprop-simd.wasm', 'backprop-base.wasm', 'backprop-base.js',
+  // EXPORT (issue 14): the exporter module, loaded by the worker on the first ONNX/PyTorch/CSV export.
+  'backprop-export.wasm', 'backprop-export.js'];
 
 /** Copies the engine (wasm/dist/, scripts/build-wasm.sh) and the data sets (data/) into the build. */
 function componentFiles() {

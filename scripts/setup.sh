@@ -39,6 +39,29 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# EXPORT (issue 14): the PyTorch script's test runs it with Debian's python3-numpy and python3-torch
+# (/usr/bin/python3). Optional: when they cannot be installed, setup warns and goes on, and
+# tests/js/export-pytorch.test.mjs skips those checks with a visible message.
+declare -A python_probes=(
+  [python3-numpy]=/usr/lib/python3/dist-packages/numpy/__init__.py
+  [python3-torch]=/usr/lib/python3/dist-packages/torch/__init__.py
+)
+python_missing=()
+for pkg in "${!python_probes[@]}"; do
+  [ -e "${python_probes[$pkg]}" ] || python_missing+=("$pkg")
+done
+if [ ${#python_missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "setup: installing optional Debian packages: ${python_missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    if ! { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends "${python_missing[@]}" >/dev/null; }; then
+      echo "setup: WARNING: could not install ${python_missing[*]}; the PyTorch export test will skip what needs them" >&2
+    fi
+  else
+    echo "setup: optional: sudo apt-get install -y --no-install-recommends ${python_missing[*]} (the PyTorch export test skips without them)" >&2
+  fi
+fi
+
 if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
   echo "setup: Node.js 20 or newer is needed (found: $(node --version 2>/dev/null || echo none))" >&2
   exit 1

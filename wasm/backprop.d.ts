@@ -245,6 +245,19 @@ export interface Trainer {
    *  rule: 'backprop' (default) or 'seed_erratum' (the seed's printed recursion, for the erratum
    *  toggle). Throws without data, for a bad index ("sample: ...") or an unknown rule ("rule: ..."). */
   traceSample(sample: number, rule?: DeltaRuleName): SampleTrace;
+  // --- EXPORT (issue 14): added by loader.js, made by the exporter module backprop-export.wasm
+  // (core/export/), which loads on the first call: hence Promises. Each takes the trainer's state at
+  // the call; refusals reject with an Error saying what and what to do (a diverged run, no data for
+  // the script's self-check). A broken file is never returned.
+  /** The network with its derived features and standardizer as ONNX (opset 17, IR version 8):
+   *  input "input" float32 [batch, raw inputs], output "output" float32 [batch, outputs] = predict's. */
+  toOnnx(): Promise<Uint8Array>;
+  /** A standalone Python script: torch.nn.Sequential with these weights, a NumPy forward, and a
+   *  self-check on the first `samples` (default 5) training samples against this engine's predict. */
+  toPyTorch(options?: { samples?: number }): Promise<string>;
+  /** The loss history as CSV: epoch,train_loss,test_loss,train_<metric>,test_<metric>
+   *  (metric accuracy or r2); NaN (no test set) is an empty field. */
+  historyCsv(): Promise<string>;
   delete(): void;
 }
 
@@ -301,3 +314,18 @@ export function loadBackprop(
 export function simdSupported(): boolean;
 /** The URL of the .wasm that loadBackprop({ simd, baseUrl }) would fetch. */
 export function wasmFileUrl(options?: { simd?: boolean; baseUrl?: string | URL }): string;
+
+// --- EXPORT (issue 14) ---
+/** The exporter module (backprop-export.{js,wasm}, next to loader.js unless baseUrl says where);
+ *  loaded once per baseUrl. Trainer.toOnnx/toPyTorch/historyCsv use it; direct use is rarely needed. */
+export interface ExporterModule {
+  /** ONNX bytes of a model file (Trainer.toModelJson); divergence: the run's divergence message or ''. */
+  onnx(modelJson: string, divergence: string): Uint8Array;
+  /** samplesJson: {"inputs": [[...], ...], "outputs": [[...], ...]} (raw inputs, the engine's predictions). */
+  pytorch(modelJson: string, divergence: string, samplesJson: string): string;
+  /** history: Trainer.history()'s 5 numbers per point; metric 'accuracy' | 'r2'. */
+  historyCsv(history: Float64Array | number[], metric: 'accuracy' | 'r2'): string;
+  /** 17 */
+  onnxOpset(): number;
+}
+export function loadExporter(options?: { baseUrl?: string | URL }): Promise<ExporterModule>;

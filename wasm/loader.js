@@ -144,5 +144,21 @@ export async function loadBackprop({ simd, baseUrl, print, printErr, wasmModule,
   };
   options.onAbort = (what) => failLoad(new Error(`loadBackprop: module aborted: ${what}`));
   const module = await Promise.race([createBackpropModule(options), loadFailed]);
+  installExport(module, base);  // EXPORT (issue 14): trainer.toOnnx() etc., below
   return { module, variant };
 }
+
+// --- EXPORT (issue 14) ------------------------------------------------------------------------------
+// trainer.toOnnx() -> Promise<Uint8Array>, toPyTorch() -> Promise<string>, historyCsv() ->
+// Promise<string>: export.js (next to this file; a chunk of its own when bundled) and the exporter
+// module backprop-export.{js,wasm} it loads from the engine's baseUrl, both on the first call, so
+// that neither the engine's .wasm nor this file carries the export code.
+function installExport(module, base) {
+  const proto = module.Trainer?.prototype;
+  for (const name of proto && !proto.toOnnx ? ['toOnnx', 'toPyTorch', 'historyCsv'] : []) {
+    proto[name] = async function (...args) { return (await import('./export.js'))[name](this, base, ...args); };
+  }
+}
+
+/** The exporter module (see export.js), loaded once per baseUrl (default: next to this file). */
+export async function loadExporter(options) { return (await import('./export.js')).loadExporter(options); }

@@ -69,6 +69,9 @@ test('the tarball holds the built engine, component and types, and nothing from 
     'wasm/dist/backprop-simd.js', 'wasm/dist/backprop-simd.wasm', 'wasm/dist/backprop-base.js', 'wasm/dist/backprop-base.wasm',
     'dist/component/backprop-playground.js', 'dist/component/index.js',
     'dist/component/wasm/backprop-simd.wasm', 'dist/component/wasm/backprop-base.wasm', 'dist/component/wasm/backprop-base.js',
+    // EXPORT (issue 14): the exporter module, for the engine and for the component.
+    'wasm/dist/backprop-export.js', 'wasm/dist/backprop-export.wasm', 'wasm/dist/export.js',
+    'dist/component/wasm/backprop-export.js', 'dist/component/wasm/backprop-export.wasm',
     ...readdirSync(join(root, 'data')).filter((n) => n.endsWith('.csv')).map((n) => `dist/component/data/${n}`)]) {
     assert.ok(files.has(f), `the tarball lacks ${f}`);
   }

@@ -14,6 +14,8 @@ export const MAX_STEPS_PER_CALL = 100000;
 /** The methods of the API (element.js defines the same names on the element). */
 export const API_METHODS = Object.freeze([
   'play', 'pause', 'toggle', 'step', 'reset', 'getState', 'setState', 'getParameters', 'getData', 'getUrl', 'setUi', 'destroy',
+  // EXPORT (issue 14)
+  'exportOnnx', 'exportPyTorch', 'exportHistoryCsv', 'exportModel', 'exportPng',
 ]);
 /** Its read-only properties; `state` is also writable. */
 export const API_PROPERTIES = Object.freeze(['state', 'metrics', 'ready', 'stats', 'root']);
@@ -124,5 +126,12 @@ function makeApi(handle) {
     addEventListener: (...a) => handle.target.addEventListener(...a),
     removeEventListener: (...a) => handle.target.removeEventListener(...a),
   };
+  // EXPORT (issue 14): Promises; a waiting playground starts, the export runs once it is ready.
+  for (const [name, format] of [['exportOnnx', 'onnx'], ['exportPyTorch', 'pytorch'], ['exportHistoryCsv', 'csv'], ['exportModel', 'model'], ['exportPng']]) {
+    api[name] = () => {
+      run();
+      return handle.ready.then(() => (format ? handle.pg.exportFile(format) : handle.pg.exportPng()));
+    };
+  }
   return api;
 }

@@ -140,6 +140,20 @@ export interface PlaygroundApi {
   setUi(ui: Partial<PlaygroundUi>): void;
   /** Stops the worker and removes the playground from its element. */
   destroy(): void;
+  // EXPORT (issue 14): made in the worker once the playground is ready (a waiting lazy playground
+  // starts); the exporter .wasm loads on the first ONNX/PyTorch/CSV export. Refusals reject with
+  // an Error saying what and what to do.
+  /** The network, its derived features and standardizer as ONNX (opset 17): input "input"
+   *  [batch, raw inputs], output "output" [batch, outputs]. */
+  exportOnnx(): Promise<Uint8Array>;
+  /** A standalone PyTorch (and NumPy) script with the trained weights and a self-check. */
+  exportPyTorch(): Promise<string>;
+  /** The loss history: epoch,train_loss,test_loss,train_<metric>,test_<metric>. */
+  exportHistoryCsv(): Promise<string>;
+  /** The model file (versioned JSON, as the Model JSON button saves). */
+  exportModel(): Promise<string>;
+  /** The current picture as a PNG (as the PNG button saves). */
+  exportPng(): Promise<Blob>;
 }
 
 export interface PlaygroundController extends PlaygroundApi {

@@ -135,7 +135,16 @@ export class Playground {
     if (this.onHashChange) window.removeEventListener('hashchange', this.onHashChange);
     for (const c of [this.diagram, this.plot, this.chart, ...Object.values(this.views)]) c.destroy?.();
     this.root.remove();
+    this.exportDone?.forEach((done) => done({ error: 'the playground was destroyed' }));
   }
+
+  // --- EXPORT (issue 14): exportFiles.js (loaded on first use) does the work ---------------------
+  /** format 'onnx' | 'pytorch' | 'csv' | 'model': the file made in the worker (Uint8Array for
+   *  onnx, else text); rejects with the exporter's message when refused. */
+  exportFile(format) { return this.#exports().then((m) => m.request(this, (fields) => this.#post(ToWorker.exportFile, fields), format)); }
+  /** The picture the PNG button saves, as a PNG Blob. */
+  exportPng() { return this.#exports().then((m) => m.png(this.#picture())); }
+  #exports() { return import('./exportFiles.js'); }
 
   // --- setup ---------------------------------------------------------------------------------
   #initialState(options) {
@@ -184,6 +193,7 @@ export class Playground {
     this.math = new MathPanel({ onCheck: () => this.#post(ToWorker.gradientCheck, { samples: 16, maxParameters: 400 }) });
     this.exporter = new ExportPanel({
       onModel: () => this.#post(ToWorker.exportModel),
+      onFile: (format) => this.exportFile(format),  // EXPORT (issue 14): ONNX, PyTorch, loss CSV
       onPng: () => this.exporter.savePng(this.#picture()),
       getUrl: () => this.getUrl(),
       getState: () => this.state,
@@ -448,6 +458,7 @@ export class Playground {
         break;
       case FromWorker.gradientCheck: this.math.showResult(msg); break;
       case FromWorker.model: this.exporter.saveModel(msg.json); break;
+      case FromWorker.exported: this.exportDone?.get(msg.id)?.(msg); break;  // EXPORT (issue 14)
       default: break;
     }
   }

@@ -22,6 +22,9 @@ export const ToWorker = Object.freeze({
   gradientCheck: 'gradientCheck', // { samples, maxParameters }
   exportModel: 'exportModel', // {}
   wasmModule: 'wasmModule',   // { module } | { error }  the .wasm compiled by the page (init's precompiled)
+  // EXPORT (issue 14): { id, format: 'onnx'|'pytorch'|'csv'|'model' }; the exporter .wasm loads in the
+  // worker on the first one (wasm/loader.js). Answered by FromWorker.exported with the same id.
+  exportFile: 'exportFile',
 });
 
 /** Worker -> page. */
@@ -37,6 +40,8 @@ export const FromWorker = Object.freeze({
   error: 'error',             // { scope: 'csv'|'config'|'engine'|'data'|'weight', message }
   gradientCheck: 'gradientCheck', // { result } | { error }
   model: 'model',             // { json }
+  // EXPORT (issue 14): { id, format, data: Uint8Array (onnx, transferred) | string } or { id, format, error }
+  exported: 'exported',
 });
 
 /** Training speed: what one frame trains. 'slow' waits between single steps. */

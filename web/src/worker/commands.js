@@ -79,3 +79,13 @@ export function gradientCheck({ samples, maxParameters }) {
 export function exportModel() {
   if (w.trainer) post({ type: FromWorker.model, json: w.trainer.toModelJson() });
 }
+
+// --- EXPORT (issue 14) ---------------------------------------------------------------------------
+/** { id, format }: worker/exportFile.js, loaded on first use, makes the file; answered by id. */
+export async function exportFile(msg) {
+  try {
+    await (await import('./exportFile.js')).exportFile(msg);
+  } catch (e) {
+    post({ type: FromWorker.exported, id: msg.id, error: messageOf(e) });
+  }
+}
