@@ -14,11 +14,15 @@
 //                   run this test again, npm start serves forever); this checks that they exist
 //   ```text tree    a directory listing: the first word of every line must be a directory of the
 //                   repository (`name/`)
+//   ```python export run verbatim by Debian's /usr/bin/python3 in a folder holding what the engine
+//                   exports for a small trained network (backprop_playground_model.py from
+//                   trainer.toPyTorch(), backprop-playground.onnx from trainer.toOnnx()); skipped,
+//                   visibly, when a module it imports (torch, numpy, onnxruntime) is missing
 //
 // Indented (non-fenced) blocks are not code fences and are not checked.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -33,6 +37,7 @@ export const KINDS = {
   'js browser': 'browser', 'javascript browser': 'browser',
   sh: 'sh', bash: 'sh', shell: 'sh',
   'text tree': 'tree',
+  'python export': 'python',
 };
 export const kindOf = (info) => KINDS[info.replace(/\s+/g, ' ')] ?? null;
 
@@ -195,4 +200,53 @@ describe('browser blocks, in headless Chromium on the Vite dev server', { skip: 
       }
     });
   });
+});
+
+// --- python export: run verbatim next to freshly exported files ---
+
+const pythonBlocks = blocks.filter((x) => x.kind === 'python');
+// The PATH's python3 may be a build that cannot see Debian's packages (docs/toolchain.md).
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const INSTALL_HINT = (m) => (m === 'onnxruntime'
+  ? 'onnxruntime: pip install onnxruntime (Debian 12 does not package it)'
+  : `${m}: apt-get install --no-install-recommends python3-${m}`);
+const importable = (name) => spawnSync(PYTHON, ['-c', `import ${name}`]).status === 0;
+describe('python export blocks, next to a network the engine exported', { skip: pythonBlocks.length === 0 }, () => {
+  let dir;
+  before(async () => {
+    const { loadVariant } = await import('./helpers.mjs');
+    const { module: M } = await loadVariant(true);
+    const trainer = new M.Trainer(JSON.stringify({ layers: [2, 6, 1], activations: ['tanh', 'sigmoid'],
+      cost: 'binary_cross_entropy', seed: 3 }));
+    const data = M.Dataset.generate('circle', 100, 0.1, 3);
+    try {
+      trainer.setData(data, new M.Dataset(), false);
+      trainer.trainEpochs(5);
+      dir = scratchDir('readme-python-');
+      writeFileSync(join(dir, 'backprop_playground_model.py'), await trainer.toPyTorch());
+      writeFileSync(join(dir, 'backprop-playground.onnx'), await trainer.toOnnx());
+    } finally {
+      trainer.delete(); data.delete();
+    }
+  });
+  after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+
+  for (const b of pythonBlocks) {
+    const needs = ['torch', 'numpy', 'onnxruntime'].filter((m) => new RegExp(`\\bimport ${m}\\b|\\bfrom ${m}\\b`).test(b.code));
+    const missing = needs.filter((m) => !importable(m));
+    const skip = missing.length
+      ? `${PYTHON} cannot import ${missing.join(', ')} (${missing.map(INSTALL_HINT).join('; ')})`
+      : false;
+    test(`${b.name}: runs in Python as written`, { skip }, async () => {
+      const file = join(dir, 'block.py');
+      writeFileSync(file, `${b.code}\nprint(repr(y))\n`);
+      let out;
+      try {
+        out = await run(PYTHON, [file], { cwd: dir, timeout: 120000, encoding: 'utf8' });
+      } catch (error) {
+        assert.fail(`the block failed (exit ${error.code}):\n${error.stderr || error.message}`);
+      }
+      assert.match(out.stdout, /\d/, 'the block computed y');
+    });
+  }
 });
