@@ -130,7 +130,11 @@ export class NetworkDiagram {
           const item = { index, label: `Weight ${fromName} → ${toName}` };
           hit.addEventListener('pointerenter', (e) => this.handlers.card.show([item], { x: e.clientX, y: e.clientY }));
           hit.addEventListener('pointerleave', () => this.handlers.card.hide());
-          hit.addEventListener('click', (e) => this.handlers.card.show([item], { x: e.clientX, y: e.clientY }, { edit: true }));
+          hit.addEventListener('click', (e) => {
+            this.handlers.card.show([item], { x: e.clientX, y: e.clientY }, { edit: true });
+            this.handlers.onPick?.({ kind: 'weight', parameter: index, layer: c + 1, row: dst.index, column: src.index });
+          });
+          hit.dataset.parameter = String(index);
           if (offscreen) {
             this.svg.append(hit);
             geometry.push(x1, y1, x2, y2, index);
@@ -158,6 +162,7 @@ export class NetworkDiagram {
           role: isInput || !twoD ? undefined : 'button',
         });
         const entry = { el, row, canvas: null, bias: null, biasIndex: -1, isOutput, layer: c };
+        el.dataset.level = String(c); el.dataset.neuron = String(n.index);
         if (twoD) {
           entry.canvas = h('canvas', { width: 24, height: 24, class: 'bp-thumb' });
           el.append(entry.canvas);
@@ -173,7 +178,13 @@ export class NetworkDiagram {
           const biasItem = { index: entry.biasIndex, label: `Bias of ${name.toLowerCase()}` };
           entry.bias.addEventListener('pointerenter', (e) => { e.stopPropagation(); this.handlers.card.show([biasItem], { x: e.clientX, y: e.clientY }); });
           entry.bias.addEventListener('pointerleave', () => this.handlers.card.hide());
-          entry.bias.addEventListener('click', (e) => { e.stopPropagation(); this.handlers.card.show([biasItem], { x: e.clientX, y: e.clientY }, { edit: true }); });
+          entry.bias.addEventListener('click', (e) => {
+            e.stopPropagation();
+            this.handlers.card.show([biasItem], { x: e.clientX, y: e.clientY }, { edit: true });
+            this.handlers.onPick?.({ kind: 'bias', parameter: entry.biasIndex, layer: c, row: n.index, column: -1 });
+          });
+          // math panel (issue 13): clicking a neuron picks it (level c + 1 in the seed's notation).
+          el.addEventListener('click', () => this.handlers.onPick?.({ kind: 'neuron', layer: c, row: n.index }));
           el.addEventListener('keydown', (e) => {
             if (e.key !== 'Enter' && e.key !== ' ') return;
             e.preventDefault(); e.stopPropagation();
@@ -254,6 +265,18 @@ export class NetworkDiagram {
     const nOut = net.layers[L - 1];
     this.header.append(col(colX[L - 1], h('span', { class: 'bp-col-title' }, nOut === 1 ? 'Output' : `${nOut} outputs`),
       h('span', { class: 'bp-col-sub' }, headLabel(net.head))));
+  }
+
+  /** math panel (issue 13): highlights neurons ([{ level, neuron }] or level columns) and link
+   *  parameters; the class bp-hl on nodes and on the links' hit paths (styles.css). */
+  highlight({ nodes = [], levels = [], parameters = [] } = {}) {
+    for (const n of this.nodes) {
+      if (!n.el.dataset) continue;
+      const level = n.layer; const neuron = Number(n.el.dataset.neuron ?? -1);
+      const on = levels.includes(level) || nodes.some((x) => x.level === level && x.neuron === neuron);
+      n.el.classList.toggle('bp-hl', on);
+    }
+    for (const p of this.svg.querySelectorAll('.bp-link-hit')) p.classList.toggle('bp-hl', parameters.includes(Number(p.dataset.parameter)));
   }
 
   /** Every frame: link widths and colours from the parameters; thumbnails from the grids unless

@@ -22,6 +22,8 @@ export const ToWorker = Object.freeze({
   gradientCheck: 'gradientCheck', // { samples, maxParameters }
   exportModel: 'exportModel', // {}
   wasmModule: 'wasmModule',   // { module } | { error }  the .wasm compiled by the page (init's precompiled)
+  // --- math panel (issue 13) ---
+  trace: 'trace',             // { id, sample, parameter, erratum, newLoss? }  sent only while the math panel is open
 });
 
 /** Worker -> page. */
@@ -37,6 +39,8 @@ export const FromWorker = Object.freeze({
   error: 'error',             // { scope: 'csv'|'config'|'engine'|'data'|'weight', message }
   gradientCheck: 'gradientCheck', // { result } | { error }
   model: 'model',             // { json }
+  // --- math panel (issue 13) ---
+  trace: 'trace',             // { id, sample, parameter, trace, seedTrace?, fd, pending, params, n } | { id, error }
 });
 
 /** Training speed: what one frame trains. 'slow' waits between single steps. */

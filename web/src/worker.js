@@ -25,6 +25,7 @@ const ROUTES = {
   [ToWorker.recover]: commands.recover,
   [ToWorker.gradientCheck]: commands.gradientCheck,
   [ToWorker.exportModel]: commands.exportModel,
+  [ToWorker.trace]: commands.trace,  // math panel (issue 13)
 };
 
 // Messages run one at a time, in order (a configure may wait for a data file)...
