@@ -123,13 +123,11 @@ export interface PendingUpdate {
   step: number;
   /** η_t of the schedule for that step. */
   learningRate: number;
-  /** The next batch's mean cost (without the penalty). */
-  loss: number;
   /** θ now, θ after the step (bit-identical to parameters() after trainSteps(1)), next − value. */
   value: number; next: number; update: number;
-  /** g: the batch-mean gradient plus the regularization's; costGradient: the cost's part alone
-   *  (= the mean of traceSample(i).gradient over `batch`). */
-  gradient: number; costGradient: number;
+  /** g: the batch-mean gradient plus the regularization's (without regularization, the mean of
+   *  traceSample(i).gradient over `batch`). */
+  gradient: number;
   state: PendingOptimizerState;
   /** The training columns of the next batch. */
   batch: Int32Array;

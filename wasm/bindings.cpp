@@ -196,7 +196,6 @@ val finite_difference(Trainer& t, double parameter, double sample) {
 }
 val pending_update(Trainer& t, double parameter) {
   return js_call([&] {
-    BP_REQUIRE(t.has_data(), "data", "there is no training data yet; set a data set first");
     const bp::PendingUpdate<float>& r = t.pending_update(t.parameter_index(parameter));
     val state = val::object();
     switch (r.optimizer) {
@@ -211,22 +210,17 @@ val pending_update(Trainer& t, double parameter) {
         state.set("vHat", r.v_hat);
         break;
     }
-    val batch = val::global("Int32Array").new_(static_cast<double>(r.batch.size()));
-    for (std::size_t j = 0; j < r.batch.size(); ++j)
-      batch.set(static_cast<double>(j), static_cast<double>(r.batch[j]));
     val out = val::object();
     out.set("parameter", static_cast<double>(r.parameter));
     out.set("optimizer", std::string(bp::enum_name(bp::kOptimizerNames, r.optimizer)));
     out.set("step", static_cast<double>(r.step));
     out.set("learningRate", r.learning_rate);
-    out.set("loss", r.loss);
     out.set("value", r.value);
     out.set("next", r.next);
     out.set("update", r.update);
     out.set("gradient", r.gradient);
-    out.set("costGradient", r.cost_gradient);
     out.set("state", state);
-    out.set("batch", batch);
+    out.set("batch", copy(r.batch.data(), r.batch.size()));
     return out;
   });
 }

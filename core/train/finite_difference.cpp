@@ -3,21 +3,26 @@
 #include <string>
 
 #include "error.hpp"
+#include "train/trainer.hpp"
+#include "whole_number.hpp"
 
 namespace bp {
 
-SampleFiniteDifference::SampleFiniteDifference(const NetworkSpec& spec)
-    : spec_(spec), net_(spec, 1) {
-  theta_.resize(static_cast<std::size_t>(ParameterLayout::of(spec).size));
-  x_.resize(static_cast<std::size_t>(spec.sizes.front()));
-  y_.resize(static_cast<std::size_t>(spec.sizes.back()));
+void require_index(const char* field, Index i, Index n, const char* what) {
+  if (i >= 0 && i < n) return;
+  throw Error(std::string(field) + ": index " + std::to_string(i) + " is outside [0, " + std::to_string(n - 1) +
+              "] (" + what + " " + std::to_string(n) + (std::string_view(field) == "sample" ? " samples)" : " parameters)"));
 }
 
+SampleFiniteDifference::SampleFiniteDifference(const NetworkSpec& spec) : spec_(spec), net_(spec) {
+  net_.reserve(1);
+  y_.resize(spec.sizes.back(), 1);
+}
+
+SampleFiniteDifference::~SampleFiniteDifference() = default;
+
 double SampleFiniteDifference::cost_at(Cost cost) {
-  const std::vector<double>& a_L = net_.forward(theta_.data(), x_.data(), 1);
-  const ConstMatrixMap<double> a(a_L.data(), static_cast<Index>(a_L.size()), 1);
-  const ConstMatrixMap<double> y(y_.data(), static_cast<Index>(y_.size()), 1);
-  return cost_value<double>(cost, a, y);
+  return cost_value<double>(cost, net_.forward_input(1), y_);
 }
 
 template <typename Scalar>
@@ -25,22 +30,17 @@ FiniteDifferenceResult SampleFiniteDifference::compute(const Vector<Scalar>& par
                                                        const Eigen::Ref<const Vector<Scalar>>& x,
                                                        const Eigen::Ref<const Vector<Scalar>>& y,
                                                        Index parameter) {
-  const Index n = static_cast<Index>(theta_.size());
-  BP_REQUIRE(parameters.size() == n, "parameters",
-             "has " + std::to_string(parameters.size()) + " values but the network has " +
-                 std::to_string(n) + " parameters");
-  BP_REQUIRE(x.size() == static_cast<Index>(x_.size()) && y.size() == static_cast<Index>(y_.size()),
-             "sample", "does not fit the network's input or output size");
-  BP_REQUIRE(parameter >= 0 && parameter < n, "parameterIndex",
-             "index " + std::to_string(parameter) + " is outside [0, " + std::to_string(n - 1) +
-                 "] (the network has " + std::to_string(n) + " parameters)");
-  for (Index i = 0; i < n; ++i) theta_[static_cast<std::size_t>(i)] = static_cast<double>(parameters(i));
-  for (std::size_t i = 0; i < x_.size(); ++i) x_[i] = static_cast<double>(x(static_cast<Index>(i)));
-  for (std::size_t i = 0; i < y_.size(); ++i) y_[i] = static_cast<double>(y(static_cast<Index>(i)));
+  const Index n = net_.layout().size;
+  require_index("parameterIndex", parameter, n, "the network has");
+  Vector<double>& theta = net_.parameters();
+  for (Index i = 0; i < n; ++i) theta(i) = static_cast<double>(parameters(i));
+  auto input = net_.input(1);
+  for (Index i = 0; i < x.size(); ++i) input(i, 0) = static_cast<double>(x(i));
+  for (Index i = 0; i < y.size(); ++i) y_(i, 0) = static_cast<double>(y(i));
   FiniteDifferenceResult r;
   r.parameter = parameter;
   r.h = kFiniteDifferenceStep;
-  double& p = theta_[static_cast<std::size_t>(parameter)];
+  double& p = theta(parameter);
   const double saved = p;
   r.cost = cost_at(cost);
   p = saved + r.h;
@@ -51,6 +51,27 @@ FiniteDifferenceResult SampleFiniteDifference::compute(const Vector<Scalar>& par
   r.value = (r.plus - r.minus) / (2.0 * r.h);
   return r;
 }
+
+// Trainer::finite_difference and Trainer::parameter_index (train/trainer.hpp), here to be compiled
+// for size in the WASM build.
+template <typename Scalar>
+FiniteDifferenceResult Trainer<Scalar>::finite_difference(Index parameter, Index i) {
+  BP_REQUIRE(n_train_ > 0, "sample", "there is no training data yet; set a data set first");
+  require_index("sample", i, n_train_, "the training set has");
+  if (!finite_difference_) finite_difference_.emplace(options_.network);
+  return finite_difference_->compute<Scalar>(net_.parameters(), options_.train.cost, x_train_.col(i),
+                                             y_train_.col(i), parameter);
+}
+
+template <typename Scalar>
+Index Trainer<Scalar>::parameter_index(double value) const {
+  return whole_number(value, "parameterIndex", 0.0, static_cast<double>(net_.layout().size - 1));
+}
+
+template FiniteDifferenceResult Trainer<float>::finite_difference(Index, Index);
+template FiniteDifferenceResult Trainer<double>::finite_difference(Index, Index);
+template Index Trainer<float>::parameter_index(double) const;
+template Index Trainer<double>::parameter_index(double) const;
 
 template FiniteDifferenceResult SampleFiniteDifference::compute<float>(
     const Vector<float>&, Cost, const Eigen::Ref<const Vector<float>>&,

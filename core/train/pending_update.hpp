@@ -30,12 +30,10 @@ struct PendingUpdate {
   Optimizer optimizer = Optimizer::sgd;
   Index step = 0;              // the optimizer step t this update is (steps() + 1)
   double learning_rate = 0.0;  // eta_t of the schedule for that step
-  double loss = 0.0;           // the next batch's mean cost (without the penalty)
   Scalar value = 0;            // theta now
   Scalar next = 0;             // theta after the next step (bit-identical to what step() gives)
   Scalar update = 0;           // next - value: the change the step makes
   Scalar gradient = 0;         // g: the batch-mean gradient plus the regularization's
-  Scalar cost_gradient = 0;    // the batch-mean gradient of the cost alone
   // Optimizer state after this step's moment update (NaN where the optimizer has none):
   Scalar velocity = 0;     // momentum, nesterov: v'
   Scalar mean_square = 0;  // rmsprop: s'
@@ -48,10 +46,14 @@ struct PendingUpdate {
 template <typename Scalar>
 struct PendingWorkspace {
   PendingWorkspace(const TrainOptions& options, const NetworkSpec& spec, Index n_train);
+  ~PendingWorkspace();  // out of line: one copy of the members' destructors (WASM size)
+  PendingWorkspace(const PendingWorkspace&) = default;  // the trainer is copyable (model_from_json returns one)
+  PendingWorkspace(PendingWorkspace&&) = default;
+  PendingWorkspace& operator=(const PendingWorkspace&) = default;
+  PendingWorkspace& operator=(PendingWorkspace&&) = default;
   Network<Scalar> net;
   Matrix<Scalar> y;
   std::vector<Index> order;
-  Vector<Scalar> cost_gradient;  // the batch gradient before the penalty (all parameters)
   Vector<Scalar> theta;          // parameters after the previewed step
   OptimizerState<Scalar> optimizer;  // a copy of the trainer's, stepped once
   PendingUpdate<Scalar> result;

@@ -513,68 +513,8 @@ const SampleTrace<Scalar>& Trainer<Scalar>::trace_sample(Index i, DeltaRule rule
   return t;
 }
 
-// --- issue 13 §4: finite difference and pending update ---
-template <typename Scalar>
-Index Trainer<Scalar>::parameter_index(double value) const {
-  return whole_number(value, "parameterIndex", 0.0, static_cast<double>(net_.layout().size - 1));
-}
-
-template <typename Scalar>
-FiniteDifferenceResult Trainer<Scalar>::finite_difference(Index parameter, Index i) {
-  BP_REQUIRE(n_train_ > 0, "sample", "there is no training data yet; set a data set first");
-  BP_REQUIRE(i >= 0 && i < n_train_, "sample",
-             "index " + std::to_string(i) + " is outside [0, " + std::to_string(n_train_ - 1) +
-                 "] (the training set has " + std::to_string(n_train_) + " samples)");
-  if (!finite_difference_) finite_difference_.emplace(options_.network);
-  return finite_difference_->compute<Scalar>(net_.parameters(), options_.train.cost, x_train_.col(i),
-                                             y_train_.col(i), parameter);
-}
-
-template <typename Scalar>
-const PendingUpdate<Scalar>& Trainer<Scalar>::pending_update(Index parameter) {
-  const TrainOptions& o = options_.train;
-  BP_REQUIRE(n_train_ > 0, "data", "there is no training data yet; set a data set first");
-  const Index size = net_.layout().size;
-  BP_REQUIRE(parameter >= 0 && parameter < size, "parameterIndex",
-             "index " + std::to_string(parameter) + " is outside [0, " + std::to_string(size - 1) +
-                 "] (the network has " + std::to_string(size) + " parameters)");
-  BP_REQUIRE(!o.tfp_mode, "pendingUpdate",
-             "is not available in tfpMode (TensorFlow Playground's rule accumulates per-example "
-             "derivatives until its update); turn tfpMode off");
-  if (!pending_ || pending_->order.size() != order_.size())
-    pending_.emplace(o, options_.network, n_train_);
-  PendingWorkspace<Scalar>& w = *pending_;
-  // The next step_once, on copies: the epoch's shuffle (if this step starts an epoch), the batch,
-  // the dropout masks from the same stream position.
-  std::copy(order_.begin(), order_.end(), w.order.begin());
-  Rng rng = rng_;
-  if (cursor_ == 0 && o.shuffle) rng.shuffle(w.order);
-  const Index m = std::min<Index>(o.batch_size, n_train_ - cursor_);
-  auto x = w.net.input(m);
-  MatrixMap<Scalar> y(w.y.data(), w.net.output_size(), m);
-  const Index n_x = x.rows(), n_y = y.rows();
-  for (Index j = 0; j < m; ++j) {
-    const Index column = w.order[static_cast<std::size_t>(cursor_ + j)];
-    for (Index r = 0; r < n_x; ++r) x(r, j) = x_train_(r, column);
-    for (Index r = 0; r < n_y; ++r) y(r, j) = y_train_(r, column);
-  }
-  w.net.parameters() = net_.parameters();
-  const auto a_L = w.net.forward_input(m, o.dropout, o.dropout > 0 ? &rng : nullptr);
-  PendingUpdate<Scalar>& r = w.result;
-  r.loss = static_cast<double>(cost_value<Scalar>(o.cost, a_L, y));
-  w.net.backward(y, o.cost);
-  w.cost_gradient = w.net.gradients();
-  regularization_add_gradient(w.net, o.regularization, o.regularization_rate);
-  r.parameter = parameter;
-  r.step = optimizer_.steps() + 1;
-  r.learning_rate = learning_rate_at(o, report_.steps);
-  r.gradient = w.net.gradients()(parameter);
-  r.cost_gradient = w.cost_gradient(parameter);
-  r.batch = std::span<const Index>(w.order.data() + cursor_, static_cast<std::size_t>(m));
-  preview_update<Scalar>(o, optimizer_, net_.parameters(), w.net.gradients(), r.learning_rate,
-                         parameter, w);
-  return r;
-}
+// --- issue 13 §4: Trainer::finite_difference and parameter_index are in train/finite_difference.cpp,
+// Trainer::pending_update is in train/pending_update.cpp (compiled for size in the WASM build).
 
 template <typename Scalar>
 void Trainer<Scalar>::set_parameter(Index i, double value) {

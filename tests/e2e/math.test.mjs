@@ -77,7 +77,7 @@ test('the panel loads with its fonts only when opened, and shows the engine\'s n
   assert.equal(await text(page, 'batch'), fmt(m.pending.gradient));
   assert.equal(await text(page, 'update'), fmt(m.pending.update));
   assert.match(await text(page, 'update-inst'), new RegExp(`→ ${fmt(m.pending.next).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-  assert.match(await text(page, 'batch-inst'), /mean over 10 samples of the next batch/);
+  assert.match(await text(page, 'batch-inst'), /mean over the 10 samples of the next batch/);
 
   // Step-through with the keyboard: the equations in order, step= in the URL.
   await page.focus('.bp-math-stepper');

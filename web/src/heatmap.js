@@ -83,15 +83,6 @@ export class OutputPlot {
         ctx.stroke();
       }
     }
-    const hi = this.highlight ?? -1;
-    if (hi >= 0 && hi < this.data.train.n) {
-      const [px, py] = this.#toPixel(this.data.train.x[2 * hi], this.data.train.x[2 * hi + 1], W, H);
-      ctx.beginPath();
-      ctx.arc(px, py, r * 2.4, 0, Math.PI * 2);
-      ctx.lineWidth = 2.5 * dpr;
-      ctx.strokeStyle = '#f5a623';
-      ctx.stroke();
-    }
   }
 
   #drawAxes(ctx, W, H, dpr) {
@@ -115,32 +106,12 @@ export class OutputPlot {
   }
 
   #click(e) {
-    if (!this.addingEnabled && this.onPickSample && this.extent) { this.#pick(e); return; }
     if (!this.addingEnabled || !this.extent) return;
     const rect = this.points.getBoundingClientRect();
     const fx = (e.clientX - rect.left) / rect.width; const fy = (e.clientY - rect.top) / rect.height;
     const ex = this.extent;
     const x = ex.x0 + fx * (ex.x1 - ex.x0); const y = ex.y1 - fy * (ex.y1 - ex.y0);
     this.onAddPoint?.(x, y, e.shiftKey);
-  }
-
-  // --- math panel (issue 13): pick a training sample by clicking it, and highlight it ---
-  /** handler(i): called with the training sample nearest a click (within 12 px) while not adding. */
-  setSamplePicking(handler) { this.onPickSample = handler; this.el.classList.toggle('bp-picking', !!handler); }
-  /** Rings training sample i (-1: none). */
-  setHighlight(i) { if (i !== this.highlight) { this.highlight = i; this.drawPoints(); } }
-
-  #pick(e) {
-    const s = this.data?.train;
-    if (!s) return;
-    const rect = this.points.getBoundingClientRect();
-    let best = -1; let bestD = 144;
-    for (let i = 0; i < s.n; i++) {
-      const [px, py] = this.#toPixel(s.x[2 * i], s.x[2 * i + 1], rect.width, rect.height);
-      const d = (px - (e.clientX - rect.left)) ** 2 + (py - (e.clientY - rect.top)) ** 2;
-      if (d < bestD) { bestD = d; best = i; }
-    }
-    if (best >= 0) this.onPickSample(best);
   }
 
   /** The current picture (heatmap and points) as a canvas for PNG export. */

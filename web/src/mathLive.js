@@ -37,6 +37,7 @@ const COST_DERIVATIVE = {
 // then fetches only the fonts the rendered equations use) and by a component's shadow root.
 // The panel's own rules travel with it too (nothing of it on the default page).
 const PANEL_CSS = `
+.bp-math-body { max-width: 1320px; }
 .bp-math-live { display: grid; gap: 12px; font-size: 13px; }
 .bp-math-head { gap: 10px; align-items: center; flex-wrap: wrap; }
 .bp-math-sample { font-weight: 600; }
@@ -50,7 +51,7 @@ const PANEL_CSS = `
 .bp-math-eq { grid-area: eq; font-size: 15px; overflow-x: auto; overflow-y: hidden; }
 .bp-math-inst { grid-area: inst; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; color: #334; overflow-wrap: anywhere; }
 .bp-math-value { grid-area: value; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-weight: 600; font-size: 13px; text-align: right; min-width: 5.5em; }
-.bp-math-step { display: grid; gap: 6px; }
+.bp-math-step { display: grid; grid-template-columns: minmax(0, 1fr); gap: 6px; }
 .bp-math-stepper { gap: 8px; align-items: center; }
 .bp-math-stepper h3 { margin: 0 8px 0 0; }
 .bp-math-stepcount { font-variant-numeric: tabular-nums; min-width: 4em; text-align: center; }
@@ -61,6 +62,7 @@ const PANEL_CSS = `
 .bp-node.bp-hl { outline: 3px solid #f5a623; outline-offset: 2px; }
 .bp-link-hit.bp-hl { stroke: rgba(245, 166, 35, 0.55); stroke-width: 6px; }
 .bp-picking .bp-points { cursor: crosshair; }
+.bp-math-ring { position: absolute; pointer-events: none; }
 `;
 let sheets = null;
 function adoptKatexCss(node) {
@@ -72,6 +74,56 @@ function adoptKatexCss(node) {
   for (const root of new Set([document, node.getRootNode()])) {
     if (root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((x) => !sheets.includes(x)), ...sheets];
   }
+}
+
+// --- the output plot and the diagram, from outside (nothing of this on the default page) ---------
+// Picks the training sample nearest a click on the output plot (within 12 px) while the plot does
+// not add points, and rings the picked one on an overlay canvas.
+class SamplePicker {
+  constructor(plot, onPick) {
+    this.plot = plot;
+    this.ring = h('canvas', { class: 'bp-math-ring', 'aria-hidden': 'true' });
+    this.handler = (e) => {
+      if (plot.addingEnabled || !plot.extent || !plot.data?.train) return;
+      const s = plot.data.train; const r = plot.points.getBoundingClientRect(); const ex = plot.extent;
+      let best = -1; let bestD = 144;
+      for (let i = 0; i < s.n; i++) {
+        const px = ((s.x[2 * i] - ex.x0) / (ex.x1 - ex.x0)) * r.width; const py = (1 - (s.x[2 * i + 1] - ex.y0) / (ex.y1 - ex.y0)) * r.height;
+        const d = (px - (e.clientX - r.left)) ** 2 + (py - (e.clientY - r.top)) ** 2;
+        if (d < bestD) { bestD = d; best = i; }
+      }
+      if (best >= 0) onPick(best);
+    };
+    this.on();
+  }
+  on() { this.plot.points.addEventListener('pointerdown', this.handler); this.plot.el.append(this.ring); this.plot.el.classList.add('bp-picking'); }
+  off() { this.plot.points.removeEventListener('pointerdown', this.handler); this.ring.remove(); this.plot.el.classList.remove('bp-picking'); }
+  show(i) {
+    const { plot, ring } = this;
+    const s = plot.data?.train; const ex = plot.extent;
+    const r = plot.points.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    const W = Math.round(r.width * dpr); const H = Math.round(r.height * dpr);
+    if (ring.width !== W || ring.height !== H) { ring.width = W; ring.height = H; }
+    ring.style.width = `${r.width}px`; ring.style.height = `${r.height}px`;
+    ring.style.left = `${plot.points.offsetLeft}px`; ring.style.top = `${plot.points.offsetTop}px`;
+    const ctx = ring.getContext('2d');
+    ctx.clearRect(0, 0, ring.width, ring.height);
+    if (!s || !ex || !(i >= 0) || i >= s.n) return;
+    const px = ((s.x[2 * i] - ex.x0) / (ex.x1 - ex.x0)) * ring.width; const py = (1 - (s.x[2 * i + 1] - ex.y0) / (ex.y1 - ex.y0)) * ring.height;
+    ctx.beginPath(); ctx.arc(px, py, 9 * dpr, 0, Math.PI * 2);
+    ctx.lineWidth = 2.5 * dpr; ctx.strokeStyle = '#f5a623'; ctx.stroke();
+  }
+}
+
+/** Highlights diagram nodes ([{ level, neuron }] or whole levels) and links (parameter indices). */
+function highlightDiagram(diagram, { nodes = [], levels = [], parameters = [] } = {}) {
+  for (const el of diagram.el.querySelectorAll('.bp-node[data-level]')) {
+    const level = Number(el.dataset.level); const neuron = Number(el.dataset.neuron);
+    el.classList.toggle('bp-hl', levels.includes(level) || nodes.some((x) => x.level === level && x.neuron === neuron));
+  }
+  const set = new Set(parameters);
+  for (const p of diagram.el.querySelectorAll('.bp-link-hit')) p.classList.toggle('bp-hl', set.has(Number(p.dataset.parameter)));
 }
 
 // --- the panel ------------------------------------------------------------------------------
@@ -103,7 +155,7 @@ export class MathLive {
       this.stepBox, this.status);
     shell.liveHost.replaceChildren(this.live);
     this.#buildStepper();
-    host.plot.setSamplePicking((i) => this.setSample(i));
+    this.picker = new SamplePicker(host.plot, (i) => this.setSample(i));
     const s = host.state();
     if (!(s.sample >= 0)) this.randomSample(); else this.setSample(s.sample);
     if (s.step >= 0) this.goTo(s.step);
@@ -117,7 +169,7 @@ export class MathLive {
     if (!(i >= 0)) return;
     if (this.n > 0 && i >= this.n) i = this.n - 1;
     if (this.host.state().sample !== i) this.host.set({ sample: i });
-    this.host.plot.setHighlight(i);
+    this.picker.show(i);
     this.request(true);
   }
   /** From the diagram: { kind: 'neuron'|'weight'|'bias', layer, row, column?, parameter? }. */
@@ -209,6 +261,7 @@ export class MathLive {
     const x = t.input;
     this.sampleInfo.textContent = `Sample #${t.sample} · x = (${Array.from(x.slice(0, 4), fmt).join(', ')}${x.length > 4 ? ', …' : ''})${t.label >= 0 ? ` · class ${t.label}` : ''} · C = ${fmt(t.cost)}`;
     this.sampleInfo.dataset.sample = String(t.sample);
+    if (this.ringAt !== t.sample) { this.ringAt = t.sample; this.picker.show(t.sample); }
 
     // The neuron: column c of the diagram = level c + 1; its z is z^c (trace layer k = c - 1).
     const c = this.pick.kind === 'neuron' ? this.pick.layer : (this.pick.kind === 'weight' ? this.pick.layer : this.pick.layer);
@@ -258,12 +311,12 @@ export class MathLive {
       const g = t.gradient[q.parameter];
       const relErr = fd ? Math.abs(g - fd.value) / Math.max(Math.abs(g), Math.abs(fd.value), 1e-8) : NaN;
       const seedG = m.seedTrace?.gradient[q.parameter];
-      this.#set('fd-inst', fd ? `(C(θ+h) − C(θ−h)) / 2h, h = ${fd.h}: (${fmt(fd.plus)} − ${fmt(fd.minus)}) / ${2 * fd.h} · relative difference ${relErr.toExponential(1)}`
+      this.#set('fd-inst', fd ? `(C(θ+h) − C(θ−h)) / 2h, h = ${fd.h}: (${fd.plus.toPrecision(9)} − ${fd.minus.toPrecision(9)}) / ${2 * fd.h} · backprop ${fmt(g)}, relative difference ${relErr.toExponential(1)}`
         + (this.erratum && seedG !== undefined ? ` · seed's gradient ${fmt(seedG)} (mismatch ${(Math.abs(seedG - fd.value) / Math.max(Math.abs(fd.value), 1e-8)).toExponential(1)})` : '') : '');
       this.#set('fd', fd ? fmt(fd.value) : '–');
       const u = m.pending;
       if (u) {
-        this.#set('batch-inst', `mean over ${u.batch.length} samples of the next batch = ${fmt(u.costGradient)}${u.gradient !== u.costGradient ? ` + penalty ${fmt(u.gradient - u.costGradient)}` : ''}`);
+        this.#set('batch-inst', `mean over the ${u.batch.length} samples of the next batch${this.host.state().regularization !== 'none' ? ', with the penalty' : ''}`);
         this.#set('batch', fmt(u.gradient));
         this.#set('update-inst', `${name}: ${fmt(u.value)} → ${fmt(u.next)} (step ${u.step}, η = ${fmt(u.learningRate)})`);
         this.#set('update', fmt(u.update));
@@ -406,7 +459,7 @@ export class MathLive {
   }
 
   #highlight() {
-    const d = this.host.diagram;
+    const d = { highlight: (o) => highlightDiagram(this.host.diagram, o) };
     const s = this.steps?.[this.stepIndex];
     const net = this.host.net();
     const layout = parameterLayout(net.layers);
@@ -423,10 +476,24 @@ export class MathLive {
     else d.highlight({ parameters: this.lastParameter ? [this.lastParameter.parameter] : [] });
   }
 
-  close() { this.host.plot.setSamplePicking(null); this.host.plot.setHighlight(-1); this.host.diagram.highlight({}); }
+  /** The engine's gradient check over a batch (the "Check gradients" button): the core's verdict. */
+  showResult(msg) {
+    const out = this.shell.result;
+    if (msg.error) { out.textContent = msg.error; out.className = 'bp-check-result bp-bad'; return; }
+    const r = msg.result;
+    const ok = r.ok;  // GradientCheckResult.ok = maxRelativeError < tolerance
+    out.className = `bp-check-result ${ok ? 'bp-good' : 'bp-bad'}`;
+    out.textContent = `${ok ? '✓ Gradients agree' : '✗ Gradients disagree'}: max relative error `
+      + `${r.maxRelativeError.toExponential(2)} ${ok ? '<' : '≥'} tolerance ${r.tolerance.toExponential(0)}`
+      + `${ok ? '' : ` at ${r.worstName}`}, whole-vector ${r.vectorRelativeError.toExponential(2)} over ${r.checked} parameters`
+      + `${r.nearKink ? (ok ? ' (a ReLU input was near its kink)' : ' (a ReLU input was near its kink: that can be the kink, not a bug)') : ''}`
+      + ` · ${msg.ms.toFixed(0)} ms`;
+  }
+
+  close() { this.picker.off(); highlightDiagram(this.host.diagram, {}); }
   reopen() {
-    this.host.plot.setSamplePicking((i) => this.setSample(i));
-    this.host.plot.setHighlight(this.host.state().sample);
+    this.picker.on();
+    this.picker.show(this.host.state().sample);
     this.request(true);
   }
 }

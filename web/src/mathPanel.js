@@ -23,29 +23,19 @@ export class MathPanel {
       this.loading = import('./mathLive.js').then(({ MathLive }) => {
         this.live = new MathLive(this, host);
         this.liveHost.removeAttribute('aria-busy');
-        for (const p of this.queued ?? []) this.live.setPick(p);
+        if (this.checked) this.live.showResult(this.checked);
       }, (e) => { this.loading = null; this.liveHost.textContent = `The math panel could not load (${e.message}); close and open it to try again.`; });
     });
   }
 
   /** A URL with sample= or step= opens the panel there. */
   openFromState(state) { if ((state.sample >= 0 || state.step >= 0) && !this.el.open) this.el.open = true; }
-  /** A neuron, weight or bias clicked in the diagram. */
-  pick(p) { if (this.live) this.live.setPick(p); else (this.queued ??= []).push(p); }
+  /** A neuron, weight or bias clicked in the diagram (shown once the panel is open). */
+  pick(p) { if (this.el.open) this.live?.setPick(p); }
   onFrame() { if (this.el.open) this.live?.onFrame(); }
   onTrace(msg) { this.live?.onTrace(msg); }
   onNetwork() { this.live?.onNetwork(); }
 
-  showResult(msg) {
-    if (msg.error) { this.result.textContent = msg.error; this.result.className = 'bp-check-result bp-bad'; return; }
-    const r = msg.result;
-    // The core's verdict and tolerance (GradientCheckResult.ok = maxRelativeError < tolerance).
-    const ok = r.ok;
-    this.result.className = `bp-check-result ${ok ? 'bp-good' : 'bp-bad'}`;
-    this.result.textContent = `${ok ? '✓ Gradients agree' : '✗ Gradients disagree'}: max relative error `
-      + `${r.maxRelativeError.toExponential(2)} ${ok ? '<' : '≥'} tolerance ${r.tolerance.toExponential(0)}`
-      + `${ok ? '' : ` at ${r.worstName}`}, whole-vector ${r.vectorRelativeError.toExponential(2)} over ${r.checked} parameters`
-      + `${r.nearKink ? (ok ? ' (a ReLU input was near its kink)' : ' (a ReLU input was near its kink: that can be the kink, not a bug)') : ''}`
-      + ` · ${msg.ms.toFixed(0)} ms`;
-  }
+  /** The gradient check's answer (formatted by mathLive.js; the button is inside the open panel). */
+  showResult(msg) { if (this.live) this.live.showResult(msg); else this.checked = msg; }
 }

@@ -267,18 +267,6 @@ export class NetworkDiagram {
       h('span', { class: 'bp-col-sub' }, headLabel(net.head))));
   }
 
-  /** math panel (issue 13): highlights neurons ([{ level, neuron }] or level columns) and link
-   *  parameters; the class bp-hl on nodes and on the links' hit paths (styles.css). */
-  highlight({ nodes = [], levels = [], parameters = [] } = {}) {
-    for (const n of this.nodes) {
-      if (!n.el.dataset) continue;
-      const level = n.layer; const neuron = Number(n.el.dataset.neuron ?? -1);
-      const on = levels.includes(level) || nodes.some((x) => x.level === level && x.neuron === neuron);
-      n.el.classList.toggle('bp-hl', on);
-    }
-    for (const p of this.svg.querySelectorAll('.bp-link-hit')) p.classList.toggle('bp-hl', parameters.includes(Number(p.dataset.parameter)));
-  }
-
   /** Every frame: link widths and colours from the parameters; thumbnails from the grids unless
    *  the worker paints them (onOffscreen); links only when the SVG draws them. */
   update(params, thumbs) {

@@ -62,59 +62,17 @@ export function recover({ learningRate }) {
   sendFrame();
 }
 
-export function gradientCheck({ samples, maxParameters }) {
-  if (!w.trainer || !w.train) {
-    post({ type: FromWorker.gradientCheck, error: 'There is no training data to check gradients on.' });
-    return;
-  }
-  try {
-    const t0 = performance.now();
-    const result = w.trainer.gradientCheck(samples, maxParameters);
-    post({ type: FromWorker.gradientCheck, result: { ...result }, ms: performance.now() - t0 });
-  } catch (e) {
-    post({ type: FromWorker.gradientCheck, error: messageOf(e) });
-  }
-}
+/** The math panel's "Check gradients" (worker/mathTrace.js, loaded with the panel's trace). */
+export function gradientCheck(msg) { loadMath().then((m) => m.gradientCheck(msg)); }
 
 export function exportModel() {
   if (w.trainer) post({ type: FromWorker.model, json: w.trainer.toModelJson() });
 }
 
-// --- math panel (issue 13): one sample's trace, the finite difference and the pending update of
-// one parameter, all from the engine (trainer.traceSample / finiteDifference / pendingUpdate). The
-// page asks once per frame, only while the math panel is open.
-export function trace({ id, sample, parameter, erratum, newLoss }) {
-  const t = w.trainer;
-  if (!t || !w.train) { post({ type: FromWorker.trace, id, error: 'There is no training data yet.' }); return; }
-  try {
-    const out = { type: FromWorker.trace, id, sample, parameter };
-    out.trace = t.traceSample(sample);
-    if (erratum) out.seedTrace = t.traceSample(sample, 'seed_erratum');
-    out.params = t.parameters().slice();
-    if (parameter >= 0) {
-      out.fd = t.finiteDifference(parameter, sample);
-      try { out.pending = t.pendingUpdate(parameter); } catch (e) { out.pendingError = messageOf(e); }
-    }
-    if (newLoss) {
-      // The step-through's last equation: this sample's cost after the next step, on a throwaway
-      // trainer holding the engine's own pendingUpdate(p).next for every parameter (small nets).
-      const P = out.params.length;
-      if (P > 4096) out.newCostError = 'The new loss is computed for networks of up to 4096 parameters.';
-      else {
-        try {
-          const next = new Float32Array(P);
-          for (let p = 0; p < P; ++p) next[p] = t.pendingUpdate(p).next;
-          const probe = w.module.Trainer.fromModelJson(t.toModelJson());
-          try {
-            probe.setData(w.train, w.test, w.built.standardize);
-            probe.setParameters(next, false);
-            out.newCost = probe.traceSample(sample).cost;
-          } finally { probe.delete(); }
-        } catch (e) { out.newCostError = messageOf(e); }
-      }
-    }
-    post(out);
-  } catch (e) {
-    post({ type: FromWorker.trace, id, sample, parameter, error: messageOf(e) });
-  }
+// --- math panel (issue 13): the trace of one sample, the finite difference and the pending update
+// (worker/mathTrace.js, loaded by the worker when the math panel first asks).
+let mathTrace = null;
+const loadMath = () => (mathTrace ??= import('./mathTrace.js'));
+export function trace(msg) {
+  loadMath().then((m) => m.trace(msg), (e) => post({ type: FromWorker.trace, id: msg.id, error: messageOf(e) }));
 }
