@@ -55,7 +55,7 @@ const PANEL_CSS = `
 .bp-math-stepper { gap: 8px; align-items: center; }
 .bp-math-stepper h3 { margin: 0 8px 0 0; }
 .bp-math-stepcount { font-variant-numeric: tabular-nums; min-width: 4em; text-align: center; }
-.bp-math-stepeq { font-size: 17px; padding: 4px 0; }
+.bp-math-stepeq { grid-area: auto; font-size: 17px; padding: 4px 0; }
 .bp-math-lines { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; display: grid; gap: 2px; }
 .bp-math-line { overflow-wrap: anywhere; }
 .bp-math-erratum-row { color: #8a4b00; }
