@@ -97,6 +97,42 @@ export interface GradientCheckResult {
   /** The core's verdict: ok = maxRelativeError < tolerance (the core's one tolerance, 1e-6). */
   tolerance: number; ok: boolean;
 }
+// --- TRACE (issue 13 §4): finiteDifference / pendingUpdate ---
+/** Trainer.finiteDifference's result. */
+export interface FiniteDifference {
+  parameter: number;
+  sample: number;
+  /** (plus − minus) / (2h): the numeric ∂C/∂θ_p of this one sample. */
+  value: number;
+  /** C(θ + h e_p), C(θ − h e_p), C(θ), in double. */
+  plus: number; minus: number; cost: number;
+  /** The step, 1e-5. */
+  h: number;
+}
+/** The optimizer's state for one parameter after the pending step's moment update. */
+export type PendingOptimizerState =
+  | { gradient: number }                                  // sgd
+  | { velocity: number }                                  // momentum, nesterov: v' = μv − ηg
+  | { meanSquare: number }                                // rmsprop: s' = ρs + (1−ρ)g²
+  | { m: number; v: number; mHat: number; vHat: number }; // adam: moments and bias-corrected
+/** Trainer.pendingUpdate's result. */
+export interface PendingUpdate {
+  parameter: number;
+  optimizer: 'sgd' | 'momentum' | 'nesterov' | 'rmsprop' | 'adam';
+  /** The optimizer step t this update will be (1-based). */
+  step: number;
+  /** η_t of the schedule for that step. */
+  learningRate: number;
+  /** θ now, θ after the step (bit-identical to parameters() after trainSteps(1)), next − value. */
+  value: number; next: number; update: number;
+  /** g: the batch-mean gradient plus the regularization's (without regularization, the mean of
+   *  traceSample(i).gradient over `batch`). */
+  gradient: number;
+  state: PendingOptimizerState;
+  /** The training columns of the next batch. */
+  batch: Int32Array;
+}
+// --- end TRACE ---
 /** Weight layer l (layers[l - 1]) of a SampleTrace: W^l, b^l map level l to l+1. Each array has
  *  n^{l+1} entries (one per neuron of level l+1). */
 export interface LayerTrace {
@@ -258,6 +294,19 @@ export interface Trainer {
   /** The loss history as CSV: epoch,train_loss,test_loss,train_<metric>,test_<metric>
    *  (metric accuracy or r2); NaN (no test set) is an empty field. */
   historyCsv(): Promise<string>;
+  // --- TRACE (issue 13 §4) ---
+  /** Central difference, in double, of training sample `sample`'s own cost for parameter
+   *  `parameterIndex` (layout of parameters()): (C(θ + h e_p) − C(θ − h e_p)) / 2h, h = 1e-5, on the
+   *  core's naive double reference network at the current (float) weights. Compare with
+   *  traceSample(sample).gradient[parameterIndex]. Changes nothing. Throws "sample: ..." or
+   *  "parameterIndex: must be a whole number in [0, P-1]; got x". */
+  finiteDifference(parameterIndex: number, sample: number): FiniteDifference;
+  /** What the next trainSteps(1) will do to parameter `parameterIndex`: the next batch (same
+   *  shuffle and dropout masks), its gradient, the optimizer's state and the new value, bit-identical
+   *  to the value after the step. Read-only (the run stays bit-identical). Throws without data, for a
+   *  bad index ("parameterIndex: ...") and in tfpMode ("pendingUpdate: is not available in tfpMode"). */
+  pendingUpdate(parameterIndex: number): PendingUpdate;
+  // --- end TRACE ---
   delete(): void;
 }
 

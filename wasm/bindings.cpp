@@ -178,6 +178,54 @@ val trace_sample(Trainer& t, double sample) {
   return js_call([&] { return trace_to_js(t.trace_sample(t.train_sample_index(sample))); });
 }
 
+// --- TRACE (issue 13 §4): finiteDifference and pendingUpdate, plain JS objects (backprop.d.ts) ---
+val finite_difference(Trainer& t, double parameter, double sample) {
+  return js_call([&] {
+    const bp::Index i = t.train_sample_index(sample);
+    const bp::FiniteDifferenceResult r = t.finite_difference(t.parameter_index(parameter), i);
+    val out = val::object();
+    out.set("parameter", static_cast<double>(r.parameter));
+    out.set("sample", static_cast<double>(i));
+    out.set("value", r.value);
+    out.set("plus", r.plus);
+    out.set("minus", r.minus);
+    out.set("cost", r.cost);
+    out.set("h", r.h);
+    return out;
+  });
+}
+val pending_update(Trainer& t, double parameter) {
+  return js_call([&] {
+    const bp::PendingUpdate<float>& r = t.pending_update(t.parameter_index(parameter));
+    val state = val::object();
+    switch (r.optimizer) {
+      case bp::Optimizer::sgd: state.set("gradient", r.gradient); break;
+      case bp::Optimizer::momentum:
+      case bp::Optimizer::nesterov: state.set("velocity", r.velocity); break;
+      case bp::Optimizer::rmsprop: state.set("meanSquare", r.mean_square); break;
+      case bp::Optimizer::adam:
+        state.set("m", r.m);
+        state.set("v", r.v);
+        state.set("mHat", r.m_hat);
+        state.set("vHat", r.v_hat);
+        break;
+    }
+    val out = val::object();
+    out.set("parameter", static_cast<double>(r.parameter));
+    out.set("optimizer", std::string(bp::enum_name(bp::kOptimizerNames, r.optimizer)));
+    out.set("step", static_cast<double>(r.step));
+    out.set("learningRate", r.learning_rate);
+    out.set("value", r.value);
+    out.set("next", r.next);
+    out.set("update", r.update);
+    out.set("gradient", r.gradient);
+    out.set("state", state);
+    out.set("batch", copy(r.batch.data(), r.batch.size()));
+    return out;
+  });
+}
+// --- end TRACE ---
+
 // --- Dataset ---
 Dataset* dataset_generate(const std::string& kind, double n, double noise, double seed) {
   return js_call([&] { return new Dataset(bp::generate_by_name(kind, n, noise, seed)); });
@@ -304,7 +352,10 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
       .function("gradientCheck", &gradient_check)
       // Overloaded by argument count: traceSample(i) and traceSample(i, rule).
       .function("traceSample", &trace_sample)
-      .function("traceSample", &trace_sample_rule);
+      .function("traceSample", &trace_sample_rule)
+      // TRACE (issue 13 §4)
+      .function("finiteDifference", &finite_difference)
+      .function("pendingUpdate", &pending_update);
 
   class_<Dataset>("Dataset")
       .constructor<>()

@@ -218,6 +218,9 @@ async function coldLoad(browser, site) {
     }
     const timing = await resourceTimings(page);
     const e = timing.entries;
+    const files = site.log.map((f) => ({ ...f }));
+    // --- math panel (issue 13): what its first opening fetches (module, KaTeX CSS and fonts) ---
+    const mathFiles = await openMathPanel(page, site);
     const isJs = (p) => /\.m?js$/.test(p);
     const after = bench.longTasks.filter((t) => t.start >= stats.firstFrameAt && t.start <= stats.firstTrainedFrameAt + 1000);
     const before = bench.longTasks.filter((t) => t.start < stats.firstFrameAt);
@@ -236,9 +239,26 @@ async function coldLoad(browser, site) {
       longTasksBeforeFirstFrame: { count: before.length, ms: before.reduce((s, t) => s + t.duration, 0) },
       longTasksAfterFirstFrame: { count: after.length, ms: after.reduce((s, t) => s + t.duration, 0) },
       longTaskObserver: !bench.noLongTaskObserver,
-      files: site.log.map((f) => ({ ...f })),
+      files,
+      mathFiles,
     };
   });
+}
+
+// Opens the math panel and returns the files the server sent for it (until 1.5 s of quiet), or
+// null on a build whose panel has no live part (document.querySelector('.bp-math').bpMath).
+async function openMathPanel(page, site) {
+  const before = site.log.length;
+  if (!(await page.$('.bp-math summary'))) return null;
+  await page.click('.bp-math summary');
+  try {
+    await page.waitForFunction(() => document.querySelector('.bp-math')?.bpMath?.live?.msg, null, { timeout: 20000 });
+  } catch { return null; }
+  for (let n = -1, quiet = 0, waited = 0; quiet < 1500 && waited < 20000; waited += 250) {
+    if (site.log.length === n) quiet += 250; else { n = site.log.length; quiet = 0; }
+    await page.waitForTimeout(250);
+  }
+  return site.log.slice(before).map((f) => ({ ...f }));
 }
 
 async function speedRun(browser, site, speed, seconds) {
@@ -352,6 +372,11 @@ export function buildRows(sides, o) {
   add('transferPage', 'transfer, gzip, page without data sets (KB)', (s) => summary(loads(s).map((l) => transferOf(l).page / KB)), {
     digits: 1, target: '≤ 300 KB', check: (ours) => yes(ours.median <= 300),
   });
+  // math panel (issue 13): n/a for a build without its live part.
+  add('transferMath', 'transfer, gzip, math panel on first open: module, KaTeX CSS + fonts used (KB)', (s) => {
+    const l = loads(s).filter((x) => x.mathFiles);
+    return l.length ? summary(l.map((x) => x.mathFiles.filter((f) => f.status === 200).reduce((t, f) => t + f.bytes, 0) / KB)) : null;
+  }, { digits: 1, ratio: false });
   add('transferData', 'transfer, gzip, data sets fetched by the default page (KB)', (s) => summary(loads(s).map((l) => transferOf(l).data / KB)), { digits: 1 });
   add('heap', 'WASM memory (MB, 10^6 bytes)', (s) => summary(loads(s).map((l) => l.stats.heapBytes / 1e6)), {
     digits: 1, target: '< 16 MB', check: (ours) => yes(ours.median < 16),

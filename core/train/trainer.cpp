@@ -513,6 +513,9 @@ const SampleTrace<Scalar>& Trainer<Scalar>::trace_sample(Index i, DeltaRule rule
   return t;
 }
 
+// --- issue 13 §4: Trainer::finite_difference and parameter_index are in train/finite_difference.cpp,
+// Trainer::pending_update is in train/pending_update.cpp (compiled for size in the WASM build).
+
 template <typename Scalar>
 void Trainer<Scalar>::set_parameter(Index i, double value) {
   BP_REQUIRE(i >= 0 && i < net_.layout().size, "parameter",

@@ -18,6 +18,8 @@
 #include "train/optimizer.hpp"
 #include "train/options.hpp"
 #include "train/trace.hpp"
+#include "train/finite_difference.hpp"
+#include "train/pending_update.hpp"
 
 namespace bp {
 
@@ -120,6 +122,20 @@ class Trainer {
   // bp::Error naming "sample" and that range (or saying there is no data).
   Index train_sample_index(double value) const;
 
+  // --- issue 13 §4: finite difference and pending update (train/finite_difference.hpp,
+  // train/pending_update.hpp). Both change nothing of the training run and allocate nothing after
+  // their first call.
+  // Central difference, in double, of training sample i's own cost C(a^L(x_i), y_i) for parameter p
+  // (layout of parameters()), h = kFiniteDifferenceStep. Throws "sample: ..." / "parameterIndex: ...".
+  FiniteDifferenceResult finite_difference(Index parameter, Index i);
+  // What the next step will do to parameter p: the next batch's gradient, the optimizer's state and
+  // the new value (bit-identical to the value after train_steps(1)). Valid until the next call.
+  // Throws without data, for a bad index, and in tfpMode (its per-example accumulation has no single
+  // batch gradient to show).
+  const PendingUpdate<Scalar>& pending_update(Index parameter);
+  // A parameter index from outside (the JS API): a whole number in [0, parameters - 1].
+  Index parameter_index(double value) const;
+
   // Replaces parameter i (validated index and finite value).
   void set_parameter(Index i, double value);
   // The parameters before training started (what reset() restores).
@@ -207,6 +223,8 @@ class Trainer {
   History history_;
   Matrix<Scalar> grid_points_, grid_inputs_, grid_out_;
   std::optional<SampleTracer<Scalar>> tracer_;  // built by the first trace_sample
+  std::optional<SampleFiniteDifference> finite_difference_;  // built by the first finite_difference
+  std::optional<PendingWorkspace<Scalar>> pending_;            // built by the first pending_update
 };
 
 extern template class Trainer<float>;

@@ -130,7 +130,11 @@ export class NetworkDiagram {
           const item = { index, label: `Weight ${fromName} → ${toName}` };
           hit.addEventListener('pointerenter', (e) => this.handlers.card.show([item], { x: e.clientX, y: e.clientY }));
           hit.addEventListener('pointerleave', () => this.handlers.card.hide());
-          hit.addEventListener('click', (e) => this.handlers.card.show([item], { x: e.clientX, y: e.clientY }, { edit: true }));
+          hit.addEventListener('click', (e) => {
+            this.handlers.card.show([item], { x: e.clientX, y: e.clientY }, { edit: true });
+            this.handlers.onPick?.({ kind: 'weight', parameter: index, layer: c + 1, row: dst.index, column: src.index });
+          });
+          hit.dataset.parameter = String(index);
           if (offscreen) {
             this.svg.append(hit);
             geometry.push(x1, y1, x2, y2, index);
@@ -158,6 +162,7 @@ export class NetworkDiagram {
           role: isInput || !twoD ? undefined : 'button',
         });
         const entry = { el, row, canvas: null, bias: null, biasIndex: -1, isOutput, layer: c };
+        el.dataset.level = String(c); el.dataset.neuron = String(n.index);
         if (twoD) {
           entry.canvas = h('canvas', { width: 24, height: 24, class: 'bp-thumb' });
           el.append(entry.canvas);
@@ -173,7 +178,13 @@ export class NetworkDiagram {
           const biasItem = { index: entry.biasIndex, label: `Bias of ${name.toLowerCase()}` };
           entry.bias.addEventListener('pointerenter', (e) => { e.stopPropagation(); this.handlers.card.show([biasItem], { x: e.clientX, y: e.clientY }); });
           entry.bias.addEventListener('pointerleave', () => this.handlers.card.hide());
-          entry.bias.addEventListener('click', (e) => { e.stopPropagation(); this.handlers.card.show([biasItem], { x: e.clientX, y: e.clientY }, { edit: true }); });
+          entry.bias.addEventListener('click', (e) => {
+            e.stopPropagation();
+            this.handlers.card.show([biasItem], { x: e.clientX, y: e.clientY }, { edit: true });
+            this.handlers.onPick?.({ kind: 'bias', parameter: entry.biasIndex, layer: c, row: n.index, column: -1 });
+          });
+          // math panel (issue 13): clicking a neuron picks it (level c + 1 in the seed's notation).
+          el.addEventListener('click', () => this.handlers.onPick?.({ kind: 'neuron', layer: c, row: n.index }));
           el.addEventListener('keydown', (e) => {
             if (e.key !== 'Enter' && e.key !== ' ') return;
             e.preventDefault(); e.stopPropagation();

@@ -182,6 +182,7 @@ export class Playground {
         this.set({ activations });
       },
       onFocus: (row, name) => this.#focus(row, name),
+      onPick: (p) => this.math?.pick(p),  // math panel (issue 13)
       // The worker paints the thumbnails and links on these (OffscreenCanvas): worker/offscreen.js.
       onOffscreen: (canvases) => this.#post(ToWorker.canvases, { canvases }, [...canvases.thumbs.map((t) => t.canvas), canvases.links.canvas]),
     });
@@ -190,7 +191,15 @@ export class Playground {
     this.viewLoads = {};    // their loads, one per kind
     this.chart = new LossChart();
     this.confusion = new ConfusionMatrix();
-    this.math = new MathPanel({ onCheck: () => this.#post(ToWorker.gradientCheck, { samples: 16, maxParameters: 400 }) });
+    // --- math panel (issue 13): its live part loads when it first opens (mathPanel.js) ---
+    this.math = new MathPanel({
+      onCheck: () => this.#post(ToWorker.gradientCheck, { samples: 16, maxParameters: 400 }),
+      host: {
+        post: (type, fields) => this.#post(type, fields), state: () => this.state,
+        set: (patch) => this.set(patch, { live: true }), data: () => this.data, net: () => this.net,
+        diagram: this.diagram, plot: this.plot,
+      },
+    });
     this.exporter = new ExportPanel({
       onModel: () => this.#post(ToWorker.exportModel),
       onFile: (format) => this.exportFile(format),  // EXPORT (issue 14): ONNX, PyTorch, loss CSV
@@ -438,6 +447,8 @@ export class Playground {
         this.net = msg;
         this.chart.clear();
         this.diagram.setNetwork(msg, this.state);
+        this.math.onNetwork();  // math panel (issue 13); a URL with sample= or step= opens it
+        if (!this.mathOpened) { this.mathOpened = true; this.math.openFromState(this.state); }
         this.#applyUi();
         this.netNote.textContent = `${msg.numParameters.toLocaleString('en-US')} parameters · ${msg.layers.join('–')} neurons${msg.standardize ? ' · inputs standardized' : ''}`;
         this.#clearBanner('divergence');
@@ -457,6 +468,7 @@ export class Playground {
         if (this.state.dataset === 'csv') this.#configure();
         break;
       case FromWorker.gradientCheck: this.math.showResult(msg); break;
+      case FromWorker.trace: this.math.onTrace(msg); break;  // math panel (issue 13)
       case FromWorker.model: this.exporter.saveModel(msg.json); break;
       case FromWorker.exported: this.exportDone?.get(msg.id)?.(msg); break;  // EXPORT (issue 14)
       default: break;
@@ -529,6 +541,7 @@ export class Playground {
     this.#drawGrid();
     this.diagram.update(f.params, f.thumbs);
     this.card.fill(f.params);
+    this.math.onFrame();  // math panel (issue 13): a trace per frame while open
     this.chart.draw();
     if (f.confusion) {
       const part = f.confusion.test ? 'test' : 'train';

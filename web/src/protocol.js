@@ -25,6 +25,8 @@ export const ToWorker = Object.freeze({
   // EXPORT (issue 14): { id, format: 'onnx'|'pytorch'|'csv'|'model' }; the exporter .wasm loads in the
   // worker on the first one (wasm/loader.js). Answered by FromWorker.exported with the same id.
   exportFile: 'exportFile',
+  // --- math panel (issue 13) ---
+  trace: 'trace',             // { id, sample, parameter, erratum, newLoss? }  sent only while the math panel is open
 });
 
 /** Worker -> page. */
@@ -42,6 +44,8 @@ export const FromWorker = Object.freeze({
   model: 'model',             // { json }
   // EXPORT (issue 14): { id, format, data: Uint8Array (onnx, transferred) | string } or { id, format, error }
   exported: 'exported',
+  // --- math panel (issue 13) ---
+  trace: 'trace',             // { id, sample, parameter, trace, seedTrace?, fd, pending, params, n } | { id, error }
 });
 
 /** Training speed: what one frame trains. 'slow' waits between single steps. */

@@ -59,6 +59,9 @@ export const DEFAULTS = Object.freeze({
   tfpSeed: null,
   tfpTraining: false,    // train as TFP does (trainer option tfpMode) while tfpSeed is set
   initZero: false,       // TFP's initZero: biases 0 instead of 0.1 in the imported weights
+  // --- math panel (issue 13) ---
+  sample: -1,            // the training sample the math panel shows (-1: none picked)
+  step: -1,              // the step-through's equation index (-1: not stepping)
 });
 
 const SEED_MAX = 4294967295;
@@ -214,6 +217,9 @@ const SCHEMA = Object.freeze({
   tfpSeed: { parse: parseTfpSeed, write: String },
   tfpTraining: { parse: bool, write: String },
   initZero: { parse: bool, write: String },
+  // --- math panel (issue 13) ---
+  sample: { parse: number(-1, 1e6, { integer: true }), write: String },
+  step: { parse: number(-1, 10000, { integer: true }), write: String },
 });
 
 export const STATE_KEYS = Object.freeze(Object.keys(SCHEMA));

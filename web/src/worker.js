@@ -26,6 +26,7 @@ const ROUTES = {
   [ToWorker.gradientCheck]: commands.gradientCheck,
   [ToWorker.exportModel]: commands.exportModel,
   [ToWorker.exportFile]: commands.exportFile,  // EXPORT (issue 14)
+  [ToWorker.trace]: commands.trace,  // math panel (issue 13)
 };
 
 // Messages run one at a time, in order (a configure may wait for a data file)...

@@ -62,19 +62,8 @@ export function recover({ learningRate }) {
   sendFrame();
 }
 
-export function gradientCheck({ samples, maxParameters }) {
-  if (!w.trainer || !w.train) {
-    post({ type: FromWorker.gradientCheck, error: 'There is no training data to check gradients on.' });
-    return;
-  }
-  try {
-    const t0 = performance.now();
-    const result = w.trainer.gradientCheck(samples, maxParameters);
-    post({ type: FromWorker.gradientCheck, result: { ...result }, ms: performance.now() - t0 });
-  } catch (e) {
-    post({ type: FromWorker.gradientCheck, error: messageOf(e) });
-  }
-}
+/** The math panel's "Check gradients" (worker/mathTrace.js, loaded with the panel's trace). */
+export function gradientCheck(msg) { loadMath().then((m) => m.gradientCheck(msg)); }
 
 export function exportModel() {
   if (w.trainer) post({ type: FromWorker.model, json: w.trainer.toModelJson() });
@@ -88,4 +77,12 @@ export async function exportFile(msg) {
   } catch (e) {
     post({ type: FromWorker.exported, id: msg.id, error: messageOf(e) });
   }
+}
+
+// --- math panel (issue 13): the trace of one sample, the finite difference and the pending update
+// (worker/mathTrace.js, loaded by the worker when the math panel first asks).
+let mathTrace = null;
+const loadMath = () => (mathTrace ??= import('./mathTrace.js'));
+export function trace(msg) {
+  loadMath().then((m) => m.trace(msg), (e) => post({ type: FromWorker.trace, id: msg.id, error: messageOf(e) }));
 }
