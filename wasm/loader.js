@@ -79,6 +79,34 @@ async function instantiateFromModule(modulePromise, imports) {
   return { instance: await WebAssembly.instantiate(module, imports), module };
 }
 
+// --- load-failure messages (issue 15): what went wrong and what to do, in words -----------------
+/** The Error loadBackprop rejects with when the .wasm cannot be had: the URL, the cause, then what
+ *  to do. error.kind: 'http' (the server answered with an error status), 'corrupt' (the bytes are
+ *  not a whole valid module: truncated, altered, an HTML error page), 'network' (the download
+ *  failed or was blocked), 'memory' (no memory to instantiate it), 'other'. */
+export function loadFailure(what, error) {
+  const detail = String(error?.message ?? error);
+  let kind = 'other';
+  let advice = 'Reload the page; if it happens again, report it with this message.';
+  const status = /^HTTP (\d+)/.exec(detail);
+  if (status) {
+    kind = 'http';
+    advice = status[1] === '404'
+      ? 'The file is not on the server: deploy the engine files (wasm/dist/, or dist/wasm/ of the build) next to the page, or point wasm-base (wasmBase) at the folder that has them.'
+      : 'The server refused or failed to send the file: check the server, then reload the page.';
+  } else if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError || /CompileError|LinkError|expected magic|section|truncated|unexpected end|out of bounds/i.test(detail)) {
+    kind = 'corrupt';
+    advice = 'The file arrived damaged or incomplete (truncated, altered by a proxy, or an error page instead of the engine): reload the page; if it persists, deploy backprop-*.wasm again, byte for byte, served as application/wasm.';
+  } else if (error instanceof RangeError || /out of memory|Out of memory|allocation/i.test(detail)) {
+    kind = 'memory';
+    advice = 'The browser has no memory left for the engine: close other tabs or playgrounds and reload.';
+  } else if (error instanceof TypeError || /fetch|network|blocked|refused/i.test(detail)) {
+    kind = 'network';
+    advice = 'The download failed or was blocked: check the connection, a content or ad blocker, and that the site\'s Content-Security-Policy allows connect-src \'self\' and \'wasm-unsafe-eval\'; then reload the page.';
+  }
+  return Object.assign(new Error(`loadBackprop: could not load the engine from ${what}: ${detail}. ${advice}`), { kind, cause: error });
+}
+
 /**
  * @param {{simd?: boolean, baseUrl?: string|URL, print?: (s: string) => void,
  *          printErr?: (s: string) => void,
@@ -138,7 +166,7 @@ export async function loadBackprop({ simd, baseUrl, print, printErr, wasmModule,
   options.instantiateWasm = (imports, receiveInstance) => {
     source(imports).then(
       ({ instance, module }) => receiveInstance(instance, module),
-      (error) => failLoad(new Error(`loadBackprop: ${what === wasmUrl.href ? what : `${what} (${wasmUrl.href})`}: ${error.message ?? error}`)),
+      (error) => failLoad(loadFailure(what === wasmUrl.href ? what : `${what} (${wasmUrl.href})`, error)),
     );
     return {};  // the exports arrive through receiveInstance
   };

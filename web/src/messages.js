@@ -5,7 +5,7 @@
 //   in:     { type: 'backprop-playground', v: 1, command, id?, ...args }
 //   events: { type: 'backprop-playground', v: 1, event, ...fields }
 //   replies { type: 'backprop-playground', v: 1, id, reply: command, ok, result | error }
-import { STATE_KEYS, LIMITS, parseHash } from './state.js';
+import { STATE_KEYS, LIMITS, parseHash, hashPairs, hashLengthError, messageSizeError } from './state.js';
 
 export const MESSAGE_TYPE = 'backprop-playground';
 export const MESSAGE_VERSION = 1;
@@ -51,6 +51,8 @@ export function validateMessage(data) {
     return refuse(`the message is ${describe(data)}, not an object { type: '${MESSAGE_TYPE}', v: ${MESSAGE_VERSION}, command, id }`);
   }
   if (data.type !== MESSAGE_TYPE) return refuse(`type is ${describe(data.type)}; expected '${MESSAGE_TYPE}'`);
+  const tooBig = messageSizeError(data);
+  if (tooBig) return refuse(tooBig, validId(data.id) ? data.id : null, validId(data.id));
   if (data.v !== MESSAGE_VERSION) return refuse(`v is ${describe(data.v)}; this page speaks version ${MESSAGE_VERSION}`);
   const hasId = 'id' in data && data.id !== undefined;
   if (hasId && !validId(data.id)) {
@@ -155,16 +157,12 @@ export function parseEmbedHash(hash) {
   let text = String(hash ?? '');
   if (text.startsWith('#')) text = text.slice(1);
   const out = { stateHash: '', autoplay: false, allowedOrigins: null, origin: null, errors: [] };
+  const long = hashLengthError(text);
+  if (long) { out.errors.push(long); return out; }
   const rest = [];
   const seen = new Set();
-  for (const pair of text.split('&')) {
-    if (pair === '') continue;
-    const eq = pair.indexOf('=');
-    let key; let raw;
-    try {
-      key = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq));
-      raw = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1));
-    } catch {
+  for (const { pair, key, raw, bad } of hashPairs(text)) {
+    if (bad) {
       rest.push(pair);  // parseHash names it
       continue;
     }

@@ -5,7 +5,7 @@ import { h, formatNumber } from './dom.js';
 import { ToWorker, FromWorker } from './protocol.js';
 import { startEngineWorker } from './spawn.js';
 import {
-  DEFAULTS, LIMITS, parseHash, toHash, normalizeState,
+  DEFAULTS, LIMITS, parseHash, toHash, normalizeState, networkSizeError,
 } from './state.js';
 import { presetFor } from './datasets.js';
 import { TopBar, TrainingPanel } from './controls.js';
@@ -22,6 +22,7 @@ import { ExportPanel } from './exportPanel.js';
 import { applyUi, tagControls, showsControl } from './uiOptions.js';
 import { UI_DEFAULTS } from './attributes.js';
 import { parseTfpLink, withoutHidden } from './tfpLink.js';
+import { WorkerSupervisor, faultInjectionEnabled, FAULT_MESSAGE } from './workerSupervisor.js';
 
 const NETWORK_KEYS = ['dataset', 'networkShape', 'features', 'output', 'seed', 'tfpSeed', 'initZero'];
 
@@ -46,7 +47,16 @@ export class Playground {
     const reducedMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     if (options.autoplay && !reducedMotion) this.play();
     this.#build();
-    this.engine.attach((msg) => this.#onMessage(msg), (e) => this.#setStatus(`The training worker failed: ${e.message || 'unknown error'}`, true));
+    // Faults (issue 15): a worker that dies is restarted with this setup and the last good weights.
+    this.supervisor = new WorkerSupervisor({ onDead: (reason, restart) => this.#workerDied(reason, restart) });
+    this.supervisor.watch(this.worker);
+    this.#attachEngine();
+    if (faultInjectionEnabled()) {
+      this.root.bpFaultInjection = {
+        inject: (kind) => this.worker.postMessage({ type: FAULT_MESSAGE, kind }),
+        terminate: () => this.worker.terminate(),
+      };
+    }
     this.#showLinkErrors([...initial.errors, ...(options.linkErrors || [])]);
     if (options.attributeErrors?.length) this.showAttributeErrors(options.attributeErrors);
     if (options.autoplay && reducedMotion) this.#showBanner(['Autoplay is off because your system asks for reduced motion: press play to train.'], 'motion');
@@ -125,6 +135,7 @@ export class Playground {
   }
   destroy() {
     this.destroyed = true;
+    this.supervisor.stop();
     cancelAnimationFrame(this.rafId);
     this.worker.terminate();
     if (this.onHashChange) window.removeEventListener('hashchange', this.onHashChange);
@@ -151,7 +162,10 @@ export class Playground {
     this.banner = h('div', { class: 'bp-banner', role: 'alert', hidden: true });
     this.dataPanel = new DataPanel({
       onChange: (patch, opts) => this.set(patch, opts),
-      onCsv: (text, task, name) => this.#post(ToWorker.loadCsv, { text, task, name }),
+      onCsv: (text, task, name) => {
+        this.supervisor.csv = { text, task, name };  // replayed into a restarted worker
+        this.#post(ToWorker.loadCsv, { text, task, name });
+      },
       onClearPoints: () => this.set({ points: { x: new Float32Array(0), labels: new Uint8Array(0) } }),
     });
     this.training = new TrainingPanel({
@@ -270,6 +284,9 @@ export class Playground {
     if (next.dataset === 'custom' && !next.points) next.points = { x: new Float32Array(0), labels: new Uint8Array(0) };
     if (next.dataset !== 'custom') next.points = null;
     next = normalizeState(next, next.dataset === 'csv' ? this.csvInfo : null);
+    // Limits (issue 15): a network too big to train at interactive speed is refused before it is built.
+    const big = networkSizeError(next, next.dataset === 'csv' ? this.csvInfo : null);
+    if (big) { this.#showBanner([big, 'The previous settings are kept.'], 'error'); this.#syncControls(); return; }
     this.#apply(next, opts);
   }
 
@@ -396,6 +413,7 @@ export class Playground {
   // --- messages from the worker ----------------------------------------------------------------
   #onMessage(msg) {
     if (this.destroyed) return;
+    this.supervisor.heard();
     switch (msg.type) {
       case FromWorker.ready:
         this.ready = true;
@@ -434,6 +452,11 @@ export class Playground {
         break;
       case FromWorker.error:
         if (msg.scope === 'csv') this.dataPanel.showCsvError(msg.message);
+        else if (msg.scope === 'engine' && !this.ready) {
+          // The .wasm could not be had (wasm/loader.js loadFailure: what happened, what to do).
+          this.#setStatus('The engine could not load: see the message above.', true);
+          this.#showBanner(['The engine could not load, so nothing can train.', msg.message], 'engine');
+        }
         else this.#showBanner([msg.message], 'error');
         break;
       case FromWorker.csvLoaded:
@@ -471,6 +494,8 @@ export class Playground {
 
   #onFrame(frame) {
     this.frame = frame;
+    this.supervisor.frame(frame);
+    this.stats.steps = this.supervisor.steps;
     if (frame.playing !== this.playing) {
       this.playing = frame.playing;
       this.topbar.setPlaying(frame.playing);
@@ -559,6 +584,56 @@ export class Playground {
     if (!this.plot.el.hidden) return this.plot.compose();
     if (!this.digits.el.hidden) return this.digits.compose();
     return this.projection.canvas;
+  }
+
+  // --- faults: a worker that died (workerSupervisor.js) ----------------------------------------
+  #attachEngine() {
+    this.engine.attach((msg) => this.#onMessage(msg), (e) => {
+      e.preventDefault?.();
+      this.supervisor.died(`it threw: ${e.message || 'an error without a message'}`);
+    });
+  }
+
+  /** A new worker with the user's setup (settings, CSV file) and the last good weights. */
+  #workerDied(reason, restart) {
+    if (this.destroyed) return;
+    const wasPlaying = this.playing;
+    try { this.worker.terminate(); } catch { /* already gone */ }
+    this.stats.faults = (this.stats.faults || 0) + 1;
+    this.stats.lastFault = reason;
+    this.ready = false;
+    this.playing = false;
+    this.topbar.setPlaying(false);
+    this.root.dataset.playing = 'false';
+    if (!restart) {
+      this.supervisor.stop();
+      this.#setStatus('The training worker stopped.', true);
+      this.#showBanner([`The training worker stopped again (${reason}) and was not restarted: it failed ${this.supervisor.maxRestarts + 1} times without training in between.`,
+        'Reload the page to start over; your settings are in the link.'], 'fault');
+      return;
+    }
+    const good = this.supervisor.good;
+    const { engine: _used, ...options } = this.options;
+    this.engine = startEngineWorker(options);
+    this.worker = this.engine.worker;
+    this.supervisor.restarts += 1;
+    this.stats.restarts = this.supervisor.restarts;
+    this.supervisor.watch(this.worker);
+    this.pending = [];
+    this.stats.pending = 0;
+    this.diagram.controlsKey = null;  // the diagram's canvases went with the old worker: new ones
+    this.#attachEngine();
+    if (this.supervisor.csv) this.#post(ToWorker.loadCsv, this.supervisor.csv);
+    if (good) {
+      this.state = normalizeState({ ...this.state, weights: good.params.slice() });
+      this.applied = this.state;
+    }
+    this.#configure();
+    if (wasPlaying) this.play();
+    this.#setStatus('Restarting the engine…');
+    this.#showBanner([`The training worker stopped (${reason}); a new one was started.`,
+      good ? `Your settings and the weights of epoch ${good.epoch} are restored${wasPlaying ? ', and training goes on' : ''}.`
+        : 'Your settings are restored (there were no trained weights to keep yet).'], 'fault');
   }
 
   // --- messages on the page --------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { configure } from './worker/config.js';
 import { loadCsv } from './worker/data.js';
 import { acknowledge } from './worker/loop.js';
 import * as commands from './worker/commands.js';
+import { FAULT_MESSAGE, PING, PONG } from './workerSupervisor.js';
 
 const ROUTES = {
   [ToWorker.init]: init,
@@ -27,6 +28,13 @@ const ROUTES = {
   [ToWorker.exportModel]: commands.exportModel,
 };
 
+let faultsAllowed = false;
+/** 'throw': an uncaught error (the page sees an `error` event); 'hang': the thread never returns. */
+function injectFault(kind) {
+  if (kind === 'throw') setTimeout(() => { throw new Error('injected fault (bp-test-faults): the worker threw'); });
+  else if (kind === 'hang') for (;;) { /* never returns: the supervisor's watchdog must notice */ }
+}
+
 // Messages run one at a time, in order (a configure may wait for a data file)...
 let queue = Promise.resolve();
 self.onmessage = (event) => {
@@ -35,6 +43,11 @@ self.onmessage = (event) => {
   if (msg.type === ToWorker.ack) { acknowledge(); return; }
   // ...and the page's compiled .wasm, which the queued init waits for.
   if (msg.type === ToWorker.wasmModule) { wasmModule(msg); return; }
+  // ...and the supervisor's ping (workerSupervisor.js), answered even while a configure waits.
+  if (msg.type === PING) { post({ type: PONG }); return; }
+  // Fault injection: honoured only when the page was opened with ?bp-test-faults (init's testFaults).
+  if (msg.type === ToWorker.init && msg.testFaults) faultsAllowed = true;
+  if (msg.type === FAULT_MESSAGE) { if (faultsAllowed) injectFault(msg.kind); return; }
   const route = ROUTES[msg.type];
   queue = queue
     .then(() => {
