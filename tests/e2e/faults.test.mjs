@@ -13,11 +13,11 @@ import { startAll, root } from './harness.mjs';
 
 const WAIT = { timeout: 90000 };
 let env;
-const injected = []; const recovered = [];
+const injected = []; const recovered = [];  // recovered: restarted, or the failure explained (load) or given up on (repeated), as designed
 
 before(async () => { env = await startAll(); });
 after(async () => {
-  console.log(`faults: ${injected.length} injected (${injected.join(', ')}), ${recovered.length} recovered`);
+  console.log(`faults: ${injected.length} injected (${injected.join(', ')}); ${recovered.length} handled as designed (${recovered.join(', ')})`);
   await env?.close();
 });
 
@@ -80,6 +80,23 @@ test('a real uncaught error inside the worker (no test hook) and a worker termin
   await killAndRecover(page, 'terminate()', () => pg(page, () => window.backpropPlayground.root.bpFaultInjection.terminate()));
   assert.match(await pg(page, () => window.backpropPlayground.stats.lastFault), /did not answer for \d+ s/);
   await killAndRecover(page, 'hang', () => pg(page, () => window.backpropPlayground.root.bpFaultInjection.inject('hang')));
+  await page.close();
+});
+
+test('a worker that dies again at once is restarted at most 3 times, then the page says it gave up', async () => {
+  const { page } = await open();  // paused: no trained frame between the deaths
+  for (let n = 1; n <= 3; n++) {
+    injected.push('throw (repeated)');
+    await pg(page, () => window.backpropPlayground.root.bpFaultInjection.inject('throw'));
+    await page.waitForFunction((k) => window.backpropPlayground.stats.restarts === k && /Engine ready/.test(window.backpropPlayground.root.querySelector('.bp-status').textContent), n, WAIT);
+    recovered.push('throw (repeated)');
+  }
+  injected.push('throw (4th in a row)');
+  await pg(page, () => window.backpropPlayground.root.bpFaultInjection.inject('throw'));
+  await page.waitForFunction(() => window.backpropPlayground.stats.faults === 4, null, WAIT);
+  assert.match(await banner(page), /The training worker stopped again \(it threw: .*\) and was not restarted: it failed 4 times without training in between\.Reload the page/);
+  assert.equal(await pg(page, () => window.backpropPlayground.stats.restarts), 3);
+  recovered.push('throw (4th in a row): given up, with a message');
   await page.close();
 });
 

@@ -2,17 +2,14 @@
 // the setup changes every few seconds (layers, data set, features: each change rebuilds the data
 // and/or the trainer in the worker), for SOAK_SECONDS (default 150; a longer run:
 // `SOAK_SECONDS=600 node --test tests/e2e/soak.test.mjs`). Every SAMPLE_MS it samples, after a
-// forced garbage collection: the page's JS heap (CDP Runtime.getHeapUsage), the worker's JS heap
-// (performance.memory in the worker, precise with --enable-precise-memory-info), and the WASM
-// linear memory (stats.heapBytes: the worker's module.heapBytes() in each frame). After a warm-up
+// forced garbage collection (CDP HeapProfiler.collectGarbage): the page's JS heap and the worker's
+// (CDP Runtime.getHeapUsage on the page's and on the worker's target), and the WASM linear memory (stats.heapBytes: the worker's module.heapBytes() in each frame). After a warm-up
 // it fits a least-squares line to each and asserts the slope stays under a bound in bytes per
 // minute; memory figures, not times. A leak of one 64x64 heatmap grid (16 KB) per frame would be
 // ~50 MB/min at 60 frames/s; the bounds are 2 MB/min (JS heaps) and 1 MB/min (WASM memory).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, root } from './harness.mjs';
 import { serveStatic } from '../../scripts/serve.mjs';
@@ -36,6 +33,26 @@ const SETUPS = [
   { dataset: 'spiral', networkShape: [16, 16], features: ['x1', 'x2', 'sinx1', 'sinx2'] },
 ];
 
+/** A CDP channel to the page's (one) dedicated worker: (method, params) -> result. Playwright has
+ *  no CDP session for a worker, so the browser session attaches to its target (non-flat mode). */
+async function workerSession(browser) {
+  const b = await browser.newBrowserCDPSession();
+  const { targetInfos } = await b.send('Target.getTargets');
+  const workers = targetInfos.filter((t) => t.type === 'worker');
+  assert.equal(workers.length, 1, `one worker target: ${JSON.stringify(targetInfos.map((t) => [t.type, t.url]))}`);
+  const { sessionId } = await b.send('Target.attachToTarget', { targetId: workers[0].targetId, flatten: false });
+  let next = 0; const waiting = new Map();
+  b.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message);
+    if (waiting.has(m.id)) { waiting.get(m.id)(m); waiting.delete(m.id); }
+  });
+  return (method, params = {}) => new Promise((resolve, reject) => {
+    const id = ++next;
+    waiting.set(id, (m) => (m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result)));
+    b.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+  });
+}
+
 /** Least-squares slope of y over x. */
 function slope(points) {
   const n = points.length;
@@ -50,15 +67,13 @@ const mb = (b) => `${(b / 2 ** 20).toFixed(2)} MB`;
 test(`soak: ${SOAK_SECONDS} s of training with a rebuild every ${REBUILD_MS / 1000} s, no memory growth`, { timeout: (SOAK_SECONDS + 240) * 1000 }, async () => {
   ensureBuilt();
   const site = await serveStatic(join(root, 'dist'), 0);
-  const profile = mkdtempSync(join(tmpdir(), 'bp-soak-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-      '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-    viewport: { width: 1440, height: 1000 },
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   context.setDefaultTimeout(WAIT.timeout);
   try {
     const page = await context.newPage();
@@ -67,15 +82,14 @@ test(`soak: ${SOAK_SECONDS} s of training with a rebuild every ${REBUILD_MS / 10
     await page.goto(`${site.url}index.html?autoplay#dataset=circle&speed=5`);
     await page.waitForFunction(() => Number(window.backpropPlayground?.root?.dataset.epoch) > 0, null, WAIT);
     const cdp = await context.newCDPSession(page);
-    const worker = page.workers().at(-1);
-    assert.ok(worker, 'the training worker');
+    const workerCdp = await workerSession(browser);
 
     const samples = [];
     const sample = async (t) => {
       await cdp.send('HeapProfiler.collectGarbage');
-      await worker.evaluate(() => globalThis.gc?.());
+      await workerCdp('HeapProfiler.collectGarbage');
       const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      const workerHeap = await worker.evaluate(() => performance.memory?.usedJSHeapSize ?? NaN);
+      const workerHeap = (await workerCdp('Runtime.getHeapUsage')).usedSize;
       const stats = await page.evaluate(() => window.backpropPlayground.stats);
       samples.push({ t, pageHeap: usedSize, workerHeap, wasm: stats.heapBytes, steps: stats.steps });
     };
@@ -111,8 +125,7 @@ test(`soak: ${SOAK_SECONDS} s of training with a rebuild every ${REBUILD_MS / 10
     }
     console.log(report.join('\n'));
   } finally {
-    await context.close();
+    await browser.close();
     await site.close();
-    rmSync(profile, { recursive: true, force: true });
   }
 });

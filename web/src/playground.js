@@ -454,6 +454,9 @@ export class Playground {
         if (msg.scope === 'csv') this.dataPanel.showCsvError(msg.message);
         else if (msg.scope === 'engine' && !this.ready) {
           // The .wasm could not be had (wasm/loader.js loadFailure: what happened, what to do).
+          // The first message says why; the queued commands' "not loaded yet" after it add nothing.
+          if (this.engineFailed) break;
+          this.engineFailed = true;
           this.#setStatus('The engine could not load: see the message above.', true);
           this.#showBanner(['The engine could not load, so nothing can train.', msg.message], 'engine');
         }
@@ -602,6 +605,7 @@ export class Playground {
     this.stats.faults = (this.stats.faults || 0) + 1;
     this.stats.lastFault = reason;
     this.ready = false;
+    this.engineFailed = false;
     this.playing = false;
     this.topbar.setPlaying(false);
     this.root.dataset.playing = 'false';
