@@ -12,7 +12,6 @@
 #include <emscripten/val.h>
 
 #include <exception>
-#include <new>
 #include <type_traits>
 
 extern "C" void bp_set_pending_error(const char* message);  // wasm/js_error.js
@@ -45,12 +44,6 @@ R placeholder() {
 
 }  // namespace detail
 
-/** The Error message of a call that ran out of WebAssembly memory (std::bad_alloc). */
-inline constexpr const char* kOutOfMemoryMessage =
-    "out of memory: the engine's WebAssembly memory is full (it grows to 2 GB at most), so this "
-    "call was not done; use less data or a smaller network, or reload the page to start with "
-    "empty memory";
-
 // Calls f() and returns its result; a std::exception (bp::Error included) leaves as a JS Error.
 template <typename F>
 decltype(auto) js_call(F&& f) {
@@ -58,9 +51,6 @@ decltype(auto) js_call(F&& f) {
 #if defined(__cpp_exceptions)
   try {
     return detail::call_in_own_frame(f);
-  } catch (const std::bad_alloc&) {
-    // WebAssembly memory is full (it grows to 2 GB at most): a message in words (issue 15).
-    bp_set_pending_error(kOutOfMemoryMessage);
   } catch (const std::exception& e) {
     bp_set_pending_error(e.what());
   } catch (...) {

@@ -83,26 +83,23 @@ async function instantiateFromModule(modulePromise, imports) {
 /** The Error loadBackprop rejects with when the .wasm cannot be had: the URL, the cause, then what
  *  to do. error.kind: 'http' (the server answered with an error status), 'corrupt' (the bytes are
  *  not a whole valid module: truncated, altered, an HTML error page), 'network' (the download
- *  failed or was blocked), 'memory' (no memory to instantiate it), 'other'. */
+ *  failed or was blocked), 'other'. */
 export function loadFailure(what, error) {
   const detail = String(error?.message ?? error);
   let kind = 'other';
-  let advice = 'Reload the page; if it happens again, report it with this message.';
+  let advice = 'Reload the page.';
   const status = /^HTTP (\d+)/.exec(detail);
   if (status) {
     kind = 'http';
     advice = status[1] === '404'
-      ? 'The file is not on the server: deploy the engine files (wasm/dist/, or dist/wasm/ of the build) next to the page, or point wasm-base (wasmBase) at the folder that has them.'
-      : 'The server refused or failed to send the file: check the server, then reload the page.';
-  } else if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError || /CompileError|LinkError|expected magic|section|truncated|unexpected end|out of bounds/i.test(detail)) {
+      ? 'The file is not on the server: deploy the engine files (wasm/dist/) with the page, or set wasm-base (wasmBase).'
+      : 'The server failed to send it: check the server, then reload.';
+  } else if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError) {
     kind = 'corrupt';
-    advice = 'The file arrived damaged or incomplete (truncated, altered by a proxy, or an error page instead of the engine): reload the page; if it persists, deploy backprop-*.wasm again, byte for byte, served as application/wasm.';
-  } else if (error instanceof RangeError || /out of memory|Out of memory|allocation/i.test(detail)) {
-    kind = 'memory';
-    advice = 'The browser has no memory left for the engine: close other tabs or playgrounds and reload.';
-  } else if (error instanceof TypeError || /fetch|network|blocked|refused/i.test(detail)) {
+    advice = 'The file arrived damaged or incomplete: reload; if it persists, deploy backprop-*.wasm again.';
+  } else if (error instanceof TypeError) {
     kind = 'network';
-    advice = 'The download failed or was blocked: check the connection, a content or ad blocker, and that the site\'s Content-Security-Policy allows connect-src \'self\' and \'wasm-unsafe-eval\'; then reload the page.';
+    advice = "The download failed or was blocked: check the connection, a content or ad blocker, and the site's CSP (connect-src 'self', 'wasm-unsafe-eval'); then reload.";
   }
   return Object.assign(new Error(`loadBackprop: could not load the engine from ${what}: ${detail}. ${advice}`), { kind, cause: error });
 }

@@ -27,6 +27,7 @@ async function open(query = '?bp-test-faults', hash = '#dataset=xor&networkShape
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${env.site.url}index.html${query}${hash}`);
   await page.waitForFunction(() => window.backpropPlayground?.root?.querySelector('.bp-net-note')?.textContent.includes('neurons'), null, WAIT);
+  if (query.includes('bp-test-faults')) await page.waitForFunction(() => window.backpropPlayground.root.bpFaultInjection, null, WAIT);
   return { page, errors };
 }
 const pg = (page, f, arg) => page.evaluate(f, arg);
@@ -115,7 +116,7 @@ test('without ?bp-test-faults the page has no fault hook and the worker ignores 
 
 for (const [what, handler, expected] of [
   ['HTTP 404', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }), /HTTP 404.*The file is not on the server: deploy the engine files/],
-  ['a truncated file', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: readFileSync(join(root, 'dist', 'wasm', route.request().url().split('/').pop())).subarray(0, 50000) }), /The file arrived damaged or incomplete .*deploy backprop-\*\.wasm again/],
+  ['a truncated file', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: readFileSync(join(root, 'dist', 'wasm', route.request().url().split('/').pop())).subarray(0, 50000) }), /The file arrived damaged or incomplete: .*deploy backprop-\*\.wasm again/],
   ['a blocked request', (route) => route.abort('blockedbyclient'), /The download failed or was blocked: check the connection, a content or ad blocker/],
 ]) {
   test(`a .wasm that fails to load (${what}) gives a readable message with what to do`, async () => {

@@ -7,10 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   LIMITS, DEFAULTS, parseHash, hashPairs, hashLengthError, parameterCount, networkSizeError,
-  fileSizeError, messageSizeError,
+  fileSizeError,
 } from '../../web/src/state.js';
 import { readAttributes } from '../../web/src/attributes.js';
-import { validateMessage, parseEmbedHash } from '../../web/src/messages.js';
+import { validateMessage, parseEmbedHash, messageSizeError } from '../../web/src/messages.js';
 import { loadVariant, withObjects } from './helpers.mjs';
 
 const attrs = (o) => (name) => (Object.hasOwn(o, name) ? o[name] : null);
@@ -46,7 +46,7 @@ test('a network too big to train at interactive speed is refused, with its size,
   assert.equal(networkSizeError({ ...DEFAULTS, networkShape: [128, 128, 128, 128] }), '');
   const big = { ...DEFAULTS, networkShape: [128, 128, 128, 128, 128] };
   assert.equal(parameterCount(big), 66561);
-  assert.match(networkSizeError(big), /^networkShape: 128,128,128,128,128 makes a network of 66,561 weights and biases on this data; at most 60,000 train at interactive speed here: use fewer or narrower layers\.$/);
+  assert.match(networkSizeError(big), /^networkShape: 128,128,128,128,128 makes 66,561 weights and biases on this data; at most 60,000 train at interactive speed: use fewer or narrower layers\.$/);
   // The data set counts: digits has 64 inputs and 10 classes.
   assert.equal(parameterCount({ ...DEFAULTS, dataset: 'digits', networkShape: [32, 16] }), 65 * 32 + 33 * 16 + 17 * 10);
   const shape = [128, 128, 128, 128, 40];  // 55,121 parameters on 2 inputs, 63,426 on digits

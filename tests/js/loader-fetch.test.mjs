@@ -84,7 +84,7 @@ test('a truncated .wasm: a readable message that says the file is damaged and wh
   for (const streaming of [true, false]) {
     const { error } = await loadThroughUrl({ streaming, truncate: true });
     assert.equal(error?.kind, 'corrupt', String(error?.message));
-    assert.match(error.message, /^loadBackprop: could not load the engine from file:\S*\/backprop-base\.wasm: .+\. The file arrived damaged or incomplete .*deploy backprop-\*\.wasm again/);
+    assert.match(error.message, /^loadBackprop: could not load the engine from file:\S*\/backprop-base\.wasm: .+\. The file arrived damaged or incomplete: reload; if it persists, deploy backprop-\*\.wasm again/);
   }
 });
 

@@ -22,7 +22,7 @@ import { ExportPanel } from './exportPanel.js';
 import { applyUi, tagControls, showsControl } from './uiOptions.js';
 import { UI_DEFAULTS } from './attributes.js';
 import { parseTfpLink, withoutHidden } from './tfpLink.js';
-import { WorkerSupervisor, faultInjectionEnabled, FAULT_MESSAGE } from './workerSupervisor.js';
+import { WorkerSupervisor, faultInjectionEnabled } from './workerSupervisor.js';
 
 const NETWORK_KEYS = ['dataset', 'networkShape', 'features', 'output', 'seed', 'tfpSeed', 'initZero'];
 
@@ -48,15 +48,11 @@ export class Playground {
     if (options.autoplay && !reducedMotion) this.play();
     this.#build();
     // Faults (issue 15): a worker that dies is restarted with this setup and the last good weights.
-    this.supervisor = new WorkerSupervisor({ onDead: (reason, restart) => this.#workerDied(reason, restart) });
+    this.supervisor = new WorkerSupervisor((reason, restart) => this.#workerDied(reason, restart));
     this.supervisor.watch(this.worker);
     this.#attachEngine();
-    if (faultInjectionEnabled()) {
-      this.root.bpFaultInjection = {
-        inject: (kind) => this.worker.postMessage({ type: FAULT_MESSAGE, kind }),
-        terminate: () => this.worker.terminate(),
-      };
-    }
+    // Tests only (?bp-test-faults): root.bpFaultInjection, loaded with the restart code.
+    if (faultInjectionEnabled()) import('./workerRestart.js').then((m) => m.addFaultHook(this));
     this.#showLinkErrors([...initial.errors, ...(options.linkErrors || [])]);
     if (options.attributeErrors?.length) this.showAttributeErrors(options.attributeErrors);
     if (options.autoplay && reducedMotion) this.#showBanner(['Autoplay is off because your system asks for reduced motion: press play to train.'], 'motion');
@@ -457,7 +453,7 @@ export class Playground {
           // The first message says why; the queued commands' "not loaded yet" after it add nothing.
           if (this.engineFailed) break;
           this.engineFailed = true;
-          this.#setStatus('The engine could not load: see the message above.', true);
+          this.#setStatus('The engine could not load.', true);
           this.#showBanner(['The engine could not load, so nothing can train.', msg.message], 'engine');
         }
         else this.#showBanner([msg.message], 'error');
@@ -597,47 +593,19 @@ export class Playground {
     });
   }
 
-  /** A new worker with the user's setup (settings, CSV file) and the last good weights. */
+  /** A new worker with the user's setup (settings, CSV file) and the last good weights: the
+   *  restart and its messages (workerRestart.js) load when first needed, not with the page. */
   #workerDied(reason, restart) {
     if (this.destroyed) return;
-    const wasPlaying = this.playing;
     try { this.worker.terminate(); } catch { /* already gone */ }
-    this.stats.faults = (this.stats.faults || 0) + 1;
-    this.stats.lastFault = reason;
-    this.ready = false;
-    this.engineFailed = false;
-    this.playing = false;
-    this.topbar.setPlaying(false);
-    this.root.dataset.playing = 'false';
-    if (!restart) {
-      this.supervisor.stop();
-      this.#setStatus('The training worker stopped.', true);
-      this.#showBanner([`The training worker stopped again (${reason}) and was not restarted: it failed ${this.supervisor.maxRestarts + 1} times without training in between.`,
-        'Reload the page to start over; your settings are in the link.'], 'fault');
-      return;
-    }
-    const good = this.supervisor.good;
-    const { engine: _used, ...options } = this.options;
-    this.engine = startEngineWorker(options);
-    this.worker = this.engine.worker;
-    this.supervisor.restarts += 1;
-    this.stats.restarts = this.supervisor.restarts;
-    this.supervisor.watch(this.worker);
-    this.pending = [];
-    this.stats.pending = 0;
-    this.diagram.controlsKey = null;  // the diagram's canvases went with the old worker: new ones
-    this.#attachEngine();
-    if (this.supervisor.csv) this.#post(ToWorker.loadCsv, this.supervisor.csv);
-    if (good) {
-      this.state = normalizeState({ ...this.state, weights: good.params.slice() });
-      this.applied = this.state;
-    }
-    this.#configure();
-    if (wasPlaying) this.play();
-    this.#setStatus('Restarting the engine…');
-    this.#showBanner([`The training worker stopped (${reason}); a new one was started.`,
-      good ? `Your settings and the weights of epoch ${good.epoch} are restored${wasPlaying ? ', and training goes on' : ''}.`
-        : 'Your settings are restored (there were no trained weights to keep yet).'], 'fault');
+    import('./workerRestart.js').then((m) => {
+      if (!this.destroyed) {
+        m.restartWorker(this, reason, restart, {
+          post: (type, fields) => this.#post(type, fields), configure: () => this.#configure(),
+          attach: () => this.#attachEngine(), status: (t, bad) => this.#setStatus(t, bad), banner: (lines) => this.#showBanner(lines, 'fault'),
+        });
+      }
+    }, () => this.#showBanner([`The training worker stopped (${reason}). Reload the page.`], 'fault'));
   }
 
   // --- messages on the page --------------------------------------------------------------------

@@ -370,7 +370,8 @@ export function toHash(state) {
 // Layers and neurons per layer: the networkShape schema (LIMITS.maxHiddenLayers, maxNeurons);
 // points and weights in a link: decodePoints / decodeWeights; rows, features and classes of a
 // file: the engine (core/data/csv.cpp: kMaxSamples, kMaxFeatures, kMaxLayerWidth classes), which
-// the page reaches only through fileSizeError's bound; the rest here.
+// the page reaches only through fileSizeError's bound; an embed message's size: messages.js
+// messageSizeError; the rest here.
 
 /** A link's (or embed hash's, or setState string's) length. */
 export function hashLengthError(text) {
@@ -394,35 +395,12 @@ export function parameterCount(state, info = null) {
 export function networkSizeError(state, info = null) {
   const n = parameterCount(state, info);
   if (n <= LIMITS.maxParameters) return '';
-  return `networkShape: ${(state.networkShape || []).join(',') || 'no hidden layer'} makes a network of ${n.toLocaleString('en-US')} weights and biases on this data; ` +
-    `at most ${LIMITS.maxParameters.toLocaleString('en-US')} train at interactive speed here: use fewer or narrower layers.`;
+  return `networkShape: ${state.networkShape.join(',')} makes ${n.toLocaleString('en-US')} weights and biases on this data; ` +
+    `at most ${LIMITS.maxParameters.toLocaleString('en-US')} train at interactive speed: use fewer or narrower layers.`;
 }
 
 /** An uploaded file, checked before it is read (File.size). */
 export function fileSizeError(bytes) {
   if (bytes <= LIMITS.maxCsvBytes) return '';
   return `csv: the file has ${(bytes / 1048576).toFixed(1)} MB; at most ${LIMITS.maxCsvBytes / 1048576} MB are accepted.`;
-}
-
-/** One message from outside (postMessage data): its strings' characters and its keys and items,
- *  counted without recursion past the bounds (a hostile object stops the walk early). */
-export function messageSizeError(data) {
-  let chars = 0; let nodes = 0;
-  const stack = [data];
-  const seen = new Set();
-  while (stack.length) {
-    const v = stack.pop();
-    if (typeof v === 'string') chars += v.length;
-    else if (v && typeof v === 'object') {
-      if (seen.has(v)) continue;
-      seen.add(v);
-      if (ArrayBuffer.isView(v)) { chars += v.byteLength; continue; }
-      const keys = Object.keys(v);
-      nodes += keys.length;
-      if (nodes > LIMITS.maxMessageNodes) return `the message has more than ${LIMITS.maxMessageNodes} keys and items; at most ${LIMITS.maxMessageNodes} are read`;
-      for (const k of keys) { chars += k.length; stack.push(v[k]); }
-    }
-    if (chars > LIMITS.maxMessageChars) return `the message has more than ${LIMITS.maxMessageChars} characters of text; at most ${LIMITS.maxMessageChars} are read`;
-  }
-  return '';
 }

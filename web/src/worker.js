@@ -31,7 +31,7 @@ const ROUTES = {
 let faultsAllowed = false;
 /** 'throw': an uncaught error (the page sees an `error` event); 'hang': the thread never returns. */
 function injectFault(kind) {
-  if (kind === 'throw') setTimeout(() => { throw new Error('injected fault (bp-test-faults): the worker threw'); });
+  if (kind === 'throw') setTimeout(() => { throw new Error('injected fault'); });
   // (A loop with a call in it: a minifier drops an empty endless loop.)
   else if (kind === 'hang') while (performance.now() >= 0) { /* never returns: the supervisor's watchdog must notice */ }
 }

@@ -28,31 +28,34 @@ export function faultInjectionEnabled() {
 }
 
 export class WorkerSupervisor {
-  /** onDead(reason): called once per death, while watching. */
-  constructor({ onDead, maxRestarts = 3, pingMs, deadAfterMs } = {}) {
+  /** onDead(reason, restart): once per death; restart false after maxRestarts deaths in a row. */
+  constructor(onDead) {
     const testing = faultInjectionEnabled();
     this.onDead = onDead;
-    this.maxRestarts = maxRestarts;
-    this.pingMs = pingMs ?? (testing ? 1000 : 5000);
-    this.deadAfterMs = deadAfterMs ?? (testing ? 4000 : 30000);
+    this.maxRestarts = 3;
+    this.pingMs = testing ? 1000 : 5000;
+    this.deadAfterMs = testing ? 4000 : 30000;
     this.restarts = 0;          // restarts done in all
     this.failures = 0;          // deaths since the last trained frame
     this.good = null;           // { params, epoch } of the last good frame
     this.csv = null;            // the last loadCsv message the page sent
-    this.worker = null;
-    this.timer = 0;
-    this.steps = 0; this.lastSteps = 0;
+    this.steps = 0;             // steps trained in all (stats.steps)
   }
 
   /** Watches `worker` (a new one after each restart). */
   watch(worker) {
     this.worker = worker;
     this.lastSteps = 0;
-    this.lastHeard = performance.now();
-    this.alive = false;         // the watchdog judges only a worker that has run (sent a message)
-    this.dead = false;
+    this.alive = this.dead = false;  // the watchdog judges only a worker that has run (sent a message)
     clearInterval(this.timer);
-    this.timer = setInterval(() => this.#check(), this.pingMs);
+    this.timer = setInterval(() => {
+      const silent = performance.now() - this.lastHeard;
+      if (this.dead || !this.alive) return;
+      // A hidden tab's timers are throttled and its worker may be paused: no verdict then.
+      if (document.hidden) this.heard();
+      else if (silent > this.deadAfterMs) this.died(`it did not answer for ${Math.round(silent / 1000)} s`);
+      else worker.postMessage({ type: PING });
+    }, this.pingMs);
   }
 
   /** Any message from the worker: it is alive. */
@@ -61,7 +64,7 @@ export class WorkerSupervisor {
   /** A frame: its parameters are the last good ones unless training diverged. */
   frame(f) {
     this.heard();
-    // Steps trained in all, across rebuilds and restarts (each trainer counts from 0): stats.steps.
+    // Each trainer counts its steps from 0: a count below the last one is a new trainer.
     this.steps += f.steps >= this.lastSteps ? f.steps - this.lastSteps : f.steps;
     this.lastSteps = f.steps;
     if (f.params && !f.diverged) {
@@ -70,25 +73,12 @@ export class WorkerSupervisor {
     }
   }
 
-  /** Reports a death (error event, crash message, watchdog). Ignored after the first. */
+  /** Reports a death (error event, watchdog). Ignored after the first. */
   died(reason) {
     if (this.dead || !this.worker) return;
     this.dead = true;
     clearInterval(this.timer);
-    this.failures += 1;
-    this.onDead?.(reason, this.failures <= this.maxRestarts);
-  }
-
-  #check() {
-    if (this.dead || !this.alive) return;
-    // A hidden tab's timers are throttled and its worker may be paused: no verdict then.
-    if (globalThis.document?.hidden) { this.lastHeard = performance.now(); return; }
-    const silent = performance.now() - this.lastHeard;
-    if (silent > this.deadAfterMs) {
-      this.died(`it did not answer for ${Math.round(silent / 1000)} s`);
-      return;
-    }
-    try { this.worker.postMessage({ type: PING }); } catch (e) { this.died(`it cannot be reached (${e?.message || e})`); }
+    this.onDead(reason, ++this.failures <= this.maxRestarts);
   }
 
   stop() { clearInterval(this.timer); this.worker = null; }
