@@ -4,6 +4,7 @@
 // component (dist/component/) has its own config: vite.component.config.js.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { cspFor } from './scripts/csp.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -33,6 +34,24 @@ function preloadDynamicImports() {
   };
 }
 
+// The Content-Security-Policy of each built page (scripts/csp.mjs), as the first element after
+// <meta charset>: it must precede every script and stylesheet. Build only (the dev server injects
+// its own client). scripts/serve.mjs sends the same policy as a header.
+function contentSecurityPolicy() {
+  return {
+    name: 'bp-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { filename }) {
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${cspFor(filename)}">`;
+        if (!/<meta charset="utf-8">/i.test(html)) throw new Error(`bp-content-security-policy: no <meta charset="utf-8"> in ${filename}`);
+        return html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n  ${meta}`);
+      },
+    },
+  };
+}
+
 // The worker bundles the SIMD build's Emscripten glue (web/src/worker/engine.js); the loader hands
 // it the .wasm (instantiateWasm), so the glue's own `new URL('backprop-simd.wasm', import.meta.url)`
 // is never used: left as a plain name, so Vite does not copy the 640 KB .wasm into assets/ again.
@@ -48,7 +67,7 @@ export function glueWithoutWasmAsset() {
 }
 
 export default defineConfig({
-  plugins: [preloadDynamicImports(), glueWithoutWasmAsset()],
+  plugins: [preloadDynamicImports(), glueWithoutWasmAsset(), contentSecurityPolicy()],
   worker: { format: 'es', plugins: () => [glueWithoutWasmAsset()] },
   root: 'web',
   // The engine's loader is bundled into the page and the worker (package self-reference, as the

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: native release and ASan/UBSan builds under CTest, a 30 s libFuzzer smoke per
 # parser of outside input, the WASM module's tests in Node (both builds, the fast-check properties
-# included), and the page's end-to-end tests in headless Chromium. `npm test` runs this.
+# included), and the page's end-to-end tests in headless Chromium (among them, right after the build:
+# the scan of the built bundles, the CSP test, the faults and the 150 s soak). `npm test` runs this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CTEST_OUTPUT_ON_FAILURE=1
@@ -37,7 +38,7 @@ step "WebAssembly: build both variants, Node tests"
 bash scripts/build-wasm.sh
 node --test tests/js/
 
-step "page: build and end-to-end tests in headless Chromium"
+step "page: build and end-to-end tests in headless Chromium (bundle scan, CSP, faults, soak included)"
 npm run --silent build
 node --test --test-concurrency=1 tests/e2e/
 printf '\n=== all tests passed in %d s ===\n' "$SECONDS"

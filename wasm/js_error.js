@@ -41,6 +41,13 @@ mergeInto(LibraryManager.library, {
   bp_set_pending_error__deps: ['$bpEmbindGuard'],
   bp_set_pending_error__sig: 'vi',
   bp_set_pending_error: function(message) {
-    bpEmbindGuard.pending = UTF8ToString(message);
+    var text = UTF8ToString(message);
+    // WebAssembly memory is full (it grows to 2 GB at most): say so in words (issue 15). Here, not
+    // in C++: one catch clause less in every binding's js_call.
+    if (text === 'std::bad_alloc') {
+      text = "out of memory: the engine's WebAssembly memory is full (it grows to 2 GB at most), so this " +
+        'call was not done; use less data or a smaller network, or reload the page to start with empty memory';
+    }
+    bpEmbindGuard.pending = text;
   },
 });

@@ -79,6 +79,31 @@ async function instantiateFromModule(modulePromise, imports) {
   return { instance: await WebAssembly.instantiate(module, imports), module };
 }
 
+// --- load-failure messages (issue 15): what went wrong and what to do, in words -----------------
+/** The Error loadBackprop rejects with when the .wasm cannot be had: the URL, the cause, then what
+ *  to do. error.kind: 'http' (the server answered with an error status), 'corrupt' (the bytes are
+ *  not a whole valid module: truncated, altered, an HTML error page), 'network' (the download
+ *  failed or was blocked), 'other'. */
+export function loadFailure(what, error) {
+  const detail = String(error?.message ?? error);
+  let kind = 'other';
+  let advice = 'Reload the page.';
+  const status = /^HTTP (\d+)/.exec(detail);
+  if (status) {
+    kind = 'http';
+    advice = status[1] === '404'
+      ? 'The file is not on the server: deploy the engine files (wasm/dist/) with the page, or set wasm-base (wasmBase).'
+      : 'The server failed to send it: check the server, then reload.';
+  } else if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError) {
+    kind = 'corrupt';
+    advice = 'The file arrived damaged or incomplete: reload; if it persists, deploy backprop-*.wasm again.';
+  } else if (error instanceof TypeError) {
+    kind = 'network';
+    advice = "The download failed or was blocked: check the connection, a content or ad blocker, and the site's CSP (connect-src 'self', 'wasm-unsafe-eval'); then reload.";
+  }
+  return Object.assign(new Error(`loadBackprop: could not load the engine from ${what}: ${detail}. ${advice}`), { kind, cause: error });
+}
+
 /**
  * @param {{simd?: boolean, baseUrl?: string|URL, print?: (s: string) => void,
  *          printErr?: (s: string) => void,
@@ -138,7 +163,7 @@ export async function loadBackprop({ simd, baseUrl, print, printErr, wasmModule,
   options.instantiateWasm = (imports, receiveInstance) => {
     source(imports).then(
       ({ instance, module }) => receiveInstance(instance, module),
-      (error) => failLoad(new Error(`loadBackprop: ${what === wasmUrl.href ? what : `${what} (${wasmUrl.href})`}: ${error.message ?? error}`)),
+      (error) => failLoad(loadFailure(what === wasmUrl.href ? what : `${what} (${wasmUrl.href})`, error)),
     );
     return {};  // the exports arrive through receiveInstance
   };

@@ -164,12 +164,14 @@ async function withPage(browser, fn) {
   }
 }
 
-const readyFor = (field) => `window.backpropPlayground && window.backpropPlayground.stats && !Number.isNaN(window.backpropPlayground.stats.${field})`;
+// A function, not a string: the built pages' Content-Security-Policy (no 'unsafe-eval') refuses
+// the eval() Playwright would run a string predicate with.
+const readyFor = (field) => window.backpropPlayground && window.backpropPlayground.stats && !Number.isNaN(window.backpropPlayground.stats[field]);
 
 /** Waits for window.backpropPlayground.stats[field]; a page that never gets there is named with its errors. */
 async function waitForStat(page, field, errors) {
   try {
-    await page.waitForFunction(readyFor(field), null, WAIT);
+    await page.waitForFunction(readyFor, field, WAIT);
   } catch (error) {
     throw new Error(`bench/page: ${page.url()} never set window.backpropPlayground.stats.${field} ` +
       `(${error.message.split('\n')[0]}); page errors: ${errors.length ? errors.join('; ') : 'none'}`);

@@ -18,10 +18,11 @@ export function ensureBuilt() {
   if (r.status !== 0) throw new Error('npm run build failed');
 }
 
-export async function startAll() {
+/** options.csp: serve dist/ with the Content-Security-Policy header (tests/e2e/csp.test.mjs). */
+export async function startAll({ csp = false } = {}) {
   ensureBuilt();
   mkdirSync(screenshotDir, { recursive: true });
-  const site = await serveStatic(join(root, 'dist'), 0);
+  const site = await serveStatic(join(root, 'dist'), 0, { csp });
   const profile = mkdtempSync(join(tmpdir(), 'bp-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

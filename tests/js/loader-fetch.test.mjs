@@ -10,7 +10,7 @@ import { distDir, withObjects, optionsText } from './helpers.mjs';
 
 let copies = 0;
 
-async function loadThroughUrl({ streaming, contentType = 'application/wasm', status = 200 }) {
+async function loadThroughUrl({ streaming, contentType = 'application/wasm', status = 200, truncate = false, blocked = false }) {
   const saved = {
     fetch: globalThis.fetch,
     streaming: Object.getOwnPropertyDescriptor(WebAssembly, 'instantiateStreaming'),
@@ -19,8 +19,10 @@ async function loadThroughUrl({ streaming, contentType = 'application/wasm', sta
   const requests = [];
   globalThis.fetch = async (url) => {
     requests.push(String(url));
+    if (blocked) throw new TypeError('Failed to fetch');
     if (status !== 200) return new Response('not here', { status, statusText: 'Not Found' });
-    return new Response(readFileSync(new URL(url)), { headers: { 'content-type': contentType } });
+    const bytes = readFileSync(new URL(url));
+    return new Response(truncate ? bytes.subarray(0, bytes.length >> 1) : bytes, { headers: { 'content-type': contentType } });
   };
   if (!streaming) delete WebAssembly.instantiateStreaming;
   globalThis.window = {};
@@ -72,7 +74,22 @@ test('streaming refuses a wrong MIME type (TypeError): still one fetch', async (
 test('an HTTP error names the URL and the status, after one fetch', async () => {
   for (const streaming of [true, false]) {
     const { requests, error } = await loadThroughUrl({ streaming, status: 404 });
-    assert.match(String(error?.message), /^loadBackprop: file:\S*\/backprop-base\.wasm: HTTP 404 Not Found$/);
+    assert.match(String(error?.message), /^loadBackprop: could not load the engine from file:\S*\/backprop-base\.wasm: HTTP 404 Not Found\. The file is not on the server: deploy the engine files/);
     assert.equal(requests.length, 1);
   }
+});
+
+// Load failures in words (issue 15): what went wrong, then what to do; error.kind for the page.
+test('a truncated .wasm: a readable message that says the file is damaged and what to do', async () => {
+  for (const streaming of [true, false]) {
+    const { error } = await loadThroughUrl({ streaming, truncate: true });
+    assert.equal(error?.kind, 'corrupt', String(error?.message));
+    assert.match(error.message, /^loadBackprop: could not load the engine from file:\S*\/backprop-base\.wasm: .+\. The file arrived damaged or incomplete: reload; if it persists, deploy backprop-\*\.wasm again/);
+  }
+});
+
+test('a blocked download (fetch rejects): a readable message naming blockers and the CSP', async () => {
+  const { error } = await loadThroughUrl({ streaming: true, blocked: true });
+  assert.equal(error?.kind, 'network', String(error?.message));
+  assert.match(error.message, /Failed to fetch\. The download failed or was blocked: .*connect-src 'self'/);
 });

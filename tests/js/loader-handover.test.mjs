@@ -84,10 +84,10 @@ test('wasmResponse: compiled from the given Response, nothing is fetched', async
 
 test('a bad hand-over is named, and nothing is fetched', async () => {
   const notModule = await asPage(({ loadBackprop }) => loadBackprop({ simd: false, wasmModule: {} }));
-  assert.match(String(notModule.error?.message), /^loadBackprop: wasmModule \(\S+backprop-base\.wasm\): wasmModule is not a WebAssembly\.Module$/);
+  assert.match(String(notModule.error?.message), /^loadBackprop: could not load the engine from wasmModule \(\S+backprop-base\.wasm\): wasmModule is not a WebAssembly\.Module\. Reload the page/);
   assert.deepEqual(notModule.requests, []);
   const failed = await asPage(({ loadBackprop }) => loadBackprop({ simd: false, wasmModule: Promise.reject(new Error('compile failed in the page')) }));
-  assert.match(String(failed.error?.message), /wasmModule .*compile failed in the page$/);
+  assert.match(String(failed.error?.message), /wasmModule .*compile failed in the page\. Reload the page/);
   assert.deepEqual(failed.requests, []);
   const both = await asPage(({ loadBackprop }) => loadBackprop({ wasmModule: {}, wasmResponse: {} }));
   assert.match(String(both.error?.message), /pass wasmModule or wasmResponse, not both/);

@@ -3,7 +3,7 @@
 // use the URL hash's parser (state.js parseSetting) under their kebab-case names, so an attribute
 // accepts exactly what a link accepts. Never throws: a bad value keeps its default and is listed.
 import { parseTfpLink, withoutHidden } from './tfpLink.js';
-import { STATE_KEYS, DEFAULTS, parseHash, parseSetting, applyProblem, describeValue, normalizeState } from './state.js';
+import { STATE_KEYS, DEFAULTS, parseHash, parseSetting, applyProblem, describeValue, normalizeState, networkSizeError } from './state.js';
 
 /** Every control a component can show, by id (control ids are kebab-case like attributes). */
 export const CONTROL_IDS = Object.freeze([
@@ -126,6 +126,12 @@ export function readAttributes(get) {
   }
   if (values.dataset !== 'custom') values.points = null;
   else if (!values.points) values.points = Object.freeze({ x: new Float32Array(0), labels: new Uint8Array(0) });
+  const big = networkSizeError(values);
+  if (big) {
+    fail(get('network-shape') != null ? 'network-shape' : 'state', `${big} Kept ${base.state.networkShape.join(',') || 'no hidden layer'}.`);
+    const fallback = networkSizeError(base.state) ? DEFAULTS : base.state;
+    values.networkShape = fallback.networkShape; values.activations = fallback.activations; values.weights = null;
+  }
   let ui = readUi(get, fail);
   if (tfp?.hidden.length) ui = Object.freeze({ ...ui, controls: withoutHidden(ui.controls, tfp.hidden) });
   return { state: normalizeState(values), ui, flags: readFlags(get, fail), errors, tfp };

@@ -1,7 +1,7 @@
 // The top bar (run buttons, epoch counter, learning rate, activation, regularization, problem type)
 // and the training panel (optimizer, batch, dropout, output, speed, stop targets, seeds).
 // Controls only report changes through onChange(patch); sync(state) shows a state.
-import { h, select, setSelect, field, iconButton, icons, uid } from './dom.js';
+import { h, select, setSelect, field, iconButton, iconSvg, uid } from './dom.js';
 import {
   ACTIVATIONS, OPTIMIZERS, REGULARIZATIONS, LEARNING_RATES, REGULARIZATION_RATES, OUTPUTS,
 } from './state.js';
@@ -17,7 +17,7 @@ export class TopBar {
   constructor({ onChange, onPlay, onStep, onReset }) {
     this.onChange = onChange;
     this.play = h('button', { type: 'button', class: 'bp-play', 'aria-label': 'Play (space)', title: 'Play / pause (Space)', onclick: onPlay });
-    this.play.innerHTML = icons.play;
+    this.play.append(iconSvg('play'));
     this.reset = iconButton('reset', 'Reset to the initial weights (R)', { onclick: onReset, class: 'bp-icon-btn bp-round' });
     this.step = iconButton('step', 'Step: train one frame (S or →)', { onclick: onStep, class: 'bp-icon-btn bp-round' });
     this.epoch = h('output', { class: 'bp-epoch-value', 'aria-live': 'off' }, '000,000');
@@ -60,7 +60,7 @@ export class TopBar {
   }
 
   setPlaying(playing) {
-    this.play.innerHTML = playing ? icons.pause : icons.play;
+    this.play.replaceChildren(iconSvg(playing ? 'pause' : 'play'));
     this.play.setAttribute('aria-label', playing ? 'Pause (space)' : 'Play (space)');
     this.play.classList.toggle('bp-playing', playing);
   }

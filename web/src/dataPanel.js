@@ -4,8 +4,8 @@
 import { h, uid } from './dom.js';
 import { GENERATED, BUILTIN, datasetFacts } from './datasets.js';
 import { classColor, divergingCss } from './colors.js';
+import { fileSizeError } from './state.js';
 
-const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;  // read at most this much; the engine's own limit is lower
 
 export class DataPanel {
   constructor({ onChange, onCsv, onClearPoints }) {
@@ -129,8 +129,8 @@ export class DataPanel {
   async #readFile(file, onCsv) {
     this.file.value = '';
     if (!file) return;
-    if (file.size > MAX_UPLOAD_BYTES) {
-      this.showCsvError(`csv: the file has ${(file.size / 1048576).toFixed(1)} MB; at most 32 MB are accepted.`);
+    if (fileSizeError(file.size)) {
+      this.showCsvError(fileSizeError(file.size));
       return;
     }
     this.showCsvError('');

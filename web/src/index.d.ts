@@ -81,6 +81,13 @@ export interface PlaygroundStats {
   heapBytes: number; variant: 'simd' | 'base' | '';
   /** Settings sent to the worker and not yet answered (0: the last frame reflects the settings). */
   pending: number;
+  /** Mini-batch steps trained in all, across rebuilds and worker restarts (after the first frame). */
+  steps?: number;
+  /** Worker deaths noticed (error event, no answer to the watchdog) and restarts done (issue 15). */
+  faults?: number;
+  restarts?: number;
+  /** Why the worker was last found dead, in words. */
+  lastFault?: string;
 }
 
 /** The figures of the last frame (the detail of the 'epoch' event). NaN: no test data. */

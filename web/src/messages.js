@@ -5,7 +5,7 @@
 //   in:     { type: 'backprop-playground', v: 1, command, id?, ...args }
 //   events: { type: 'backprop-playground', v: 1, event, ...fields }
 //   replies { type: 'backprop-playground', v: 1, id, reply: command, ok, result | error }
-import { STATE_KEYS, LIMITS, parseHash } from './state.js';
+import { STATE_KEYS, LIMITS, parseHash, hashPairs, hashLengthError } from './state.js';
 
 export const MESSAGE_TYPE = 'backprop-playground';
 export const MESSAGE_VERSION = 1;
@@ -51,6 +51,8 @@ export function validateMessage(data) {
     return refuse(`the message is ${describe(data)}, not an object { type: '${MESSAGE_TYPE}', v: ${MESSAGE_VERSION}, command, id }`);
   }
   if (data.type !== MESSAGE_TYPE) return refuse(`type is ${describe(data.type)}; expected '${MESSAGE_TYPE}'`);
+  const tooBig = messageSizeError(data);
+  if (tooBig) return refuse(tooBig, validId(data.id) ? data.id : null, validId(data.id));
   if (data.v !== MESSAGE_VERSION) return refuse(`v is ${describe(data.v)}; this page speaks version ${MESSAGE_VERSION}`);
   const hasId = 'id' in data && data.id !== undefined;
   if (hasId && !validId(data.id)) {
@@ -155,16 +157,12 @@ export function parseEmbedHash(hash) {
   let text = String(hash ?? '');
   if (text.startsWith('#')) text = text.slice(1);
   const out = { stateHash: '', autoplay: false, allowedOrigins: null, origin: null, errors: [] };
+  const long = hashLengthError(text);
+  if (long) { out.errors.push(long); return out; }
   const rest = [];
   const seen = new Set();
-  for (const pair of text.split('&')) {
-    if (pair === '') continue;
-    const eq = pair.indexOf('=');
-    let key; let raw;
-    try {
-      key = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq));
-      raw = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1));
-    } catch {
+  for (const { pair, key, raw, bad } of hashPairs(text)) {
+    if (bad) {
       rest.push(pair);  // parseHash names it
       continue;
     }
@@ -239,3 +237,28 @@ export function describe(v) {
   return `a${/^[aeiou]/.test(typeof v) ? 'n' : ''} ${typeof v}`;
 }
 function clip(text) { return text.length > 40 ? `${text.slice(0, 37)}...` : text; }
+
+// --- limits from outside (issue 15): the message-size rule (the others are in state.js) -----------
+
+/** One message from outside (postMessage data): its strings' characters and its keys and items,
+ *  counted without recursion past the bounds (a hostile object stops the walk early). */
+export function messageSizeError(data) {
+  let chars = 0; let nodes = 0;
+  const stack = [data];
+  const seen = new Set();
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') chars += v.length;
+    else if (v && typeof v === 'object') {
+      if (seen.has(v)) continue;
+      seen.add(v);
+      if (ArrayBuffer.isView(v)) { chars += v.byteLength; continue; }
+      const keys = Object.keys(v);
+      nodes += keys.length;
+      if (nodes > LIMITS.maxMessageNodes) return `the message has more than ${LIMITS.maxMessageNodes} keys and items; at most ${LIMITS.maxMessageNodes} are read`;
+      for (const k of keys) { chars += k.length; stack.push(v[k]); }
+    }
+    if (chars > LIMITS.maxMessageChars) return `the message has more than ${LIMITS.maxMessageChars} characters of text; at most ${LIMITS.maxMessageChars} are read`;
+  }
+  return '';
+}

@@ -5,7 +5,7 @@ import { h, formatNumber } from './dom.js';
 import { ToWorker, FromWorker } from './protocol.js';
 import { startEngineWorker } from './spawn.js';
 import {
-  DEFAULTS, LIMITS, parseHash, toHash, normalizeState,
+  DEFAULTS, LIMITS, parseHash, toHash, normalizeState, networkSizeError,
 } from './state.js';
 import { presetFor } from './datasets.js';
 import { TopBar, TrainingPanel } from './controls.js';
@@ -20,6 +20,7 @@ import { ExportPanel } from './exportPanel.js';
 import { applyUi, tagControls, showsControl } from './uiOptions.js';
 import { UI_DEFAULTS } from './attributes.js';
 import { parseTfpLink, withoutHidden } from './tfpLink.js';
+import { WorkerSupervisor, faultInjectionEnabled } from './workerSupervisor.js';
 
 // The views of data that is not 2-D load with the first such data set: the default page does not
 // transfer them (the page's budget, README "The page").
@@ -51,7 +52,12 @@ export class Playground {
     const reducedMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     if (options.autoplay && !reducedMotion) this.play();
     this.#build();
-    this.engine.attach((msg) => this.#onMessage(msg), (e) => this.#setStatus(`The training worker failed: ${e.message || 'unknown error'}`, true));
+    // Faults (issue 15): a worker that dies is restarted with this setup and the last good weights.
+    this.supervisor = new WorkerSupervisor((reason, restart) => this.#workerDied(reason, restart));
+    this.supervisor.watch(this.worker);
+    this.#attachEngine();
+    // Tests only (?bp-test-faults): root.bpFaultInjection, loaded with the restart code.
+    if (faultInjectionEnabled()) import('./workerRestart.js').then((m) => m.addFaultHook(this));
     this.#showLinkErrors([...initial.errors, ...(options.linkErrors || [])]);
     if (options.attributeErrors?.length) this.showAttributeErrors(options.attributeErrors);
     if (options.autoplay && reducedMotion) this.#showBanner(['Autoplay is off because your system asks for reduced motion: press play to train.'], 'motion');
@@ -130,6 +136,7 @@ export class Playground {
   }
   destroy() {
     this.destroyed = true;
+    this.supervisor.stop();
     cancelAnimationFrame(this.rafId);
     this.worker.terminate();
     if (this.onHashChange) window.removeEventListener('hashchange', this.onHashChange);
@@ -165,7 +172,10 @@ export class Playground {
     this.banner = h('div', { class: 'bp-banner', role: 'alert', hidden: true });
     this.dataPanel = new DataPanel({
       onChange: (patch, opts) => this.set(patch, opts),
-      onCsv: (text, task, name) => this.#post(ToWorker.loadCsv, { text, task, name }),
+      onCsv: (text, task, name) => {
+        this.supervisor.csv = { text, task, name };  // replayed into a restarted worker
+        this.#post(ToWorker.loadCsv, { text, task, name });
+      },
       onClearPoints: () => this.set({ points: { x: new Float32Array(0), labels: new Uint8Array(0) } }),
     });
     this.training = new TrainingPanel({
@@ -294,6 +304,9 @@ export class Playground {
     if (next.dataset === 'custom' && !next.points) next.points = { x: new Float32Array(0), labels: new Uint8Array(0) };
     if (next.dataset !== 'custom') next.points = null;
     next = normalizeState(next, next.dataset === 'csv' ? this.csvInfo : null);
+    // Limits (issue 15): a network too big to train at interactive speed is refused before it is built.
+    const big = networkSizeError(next, next.dataset === 'csv' ? this.csvInfo : null);
+    if (big) { this.#showBanner([big, 'The previous settings are kept.'], 'error'); this.#syncControls(); return; }
     this.#apply(next, opts);
   }
 
@@ -420,6 +433,7 @@ export class Playground {
   // --- messages from the worker ----------------------------------------------------------------
   #onMessage(msg) {
     if (this.destroyed) return;
+    this.supervisor.heard();
     switch (msg.type) {
       case FromWorker.ready:
         this.ready = true;
@@ -460,6 +474,14 @@ export class Playground {
         break;
       case FromWorker.error:
         if (msg.scope === 'csv') this.dataPanel.showCsvError(msg.message);
+        else if (msg.scope === 'engine' && !this.ready) {
+          // The .wasm could not be had (wasm/loader.js loadFailure: what happened, what to do).
+          // The first message says why; the queued commands' "not loaded yet" after it add nothing.
+          if (this.engineFailed) break;
+          this.engineFailed = true;
+          this.#setStatus('The engine could not load.', true);
+          this.#showBanner(['The engine could not load, so nothing can train.', msg.message], 'engine');
+        }
         else this.#showBanner([msg.message], 'error');
         break;
       case FromWorker.csvLoaded:
@@ -497,6 +519,8 @@ export class Playground {
 
   #onFrame(frame) {
     this.frame = frame;
+    this.supervisor.frame(frame);
+    this.stats.steps = this.supervisor.steps;
     if (frame.playing !== this.playing) {
       this.playing = frame.playing;
       this.topbar.setPlaying(frame.playing);
@@ -608,6 +632,29 @@ export class Playground {
     for (const [k, v] of Object.entries(this.views)) v.el.hidden = k !== kind;
     view.setData(data);
     if (this.predictions) view.setPredictions(this.predictions);
+  }
+
+  // --- faults: a worker that died (workerSupervisor.js) ----------------------------------------
+  #attachEngine() {
+    this.engine.attach((msg) => this.#onMessage(msg), (e) => {
+      e.preventDefault?.();
+      this.supervisor.died(`it threw: ${e.message || 'an error without a message'}`);
+    });
+  }
+
+  /** A new worker with the user's setup (settings, CSV file) and the last good weights: the
+   *  restart and its messages (workerRestart.js) load when first needed, not with the page. */
+  #workerDied(reason, restart) {
+    if (this.destroyed) return;
+    try { this.worker.terminate(); } catch { /* already gone */ }
+    import('./workerRestart.js').then((m) => {
+      if (!this.destroyed) {
+        m.restartWorker(this, reason, restart, {
+          post: (type, fields) => this.#post(type, fields), configure: () => this.#configure(),
+          attach: () => this.#attachEngine(), status: (t, bad) => this.#setStatus(t, bad), banner: (lines) => this.#showBanner(lines, 'fault'),
+        });
+      }
+    }, () => this.#showBanner([`The training worker stopped (${reason}). Reload the page.`], 'fault'));
   }
 
   // --- messages on the page --------------------------------------------------------------------

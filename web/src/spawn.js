@@ -8,6 +8,7 @@
 import { simdSupported, wasmFileUrl } from 'backprop-playground/engine';
 import { ToWorker } from './protocol.js';
 import { createWorker } from './workerFactory.js';
+import { faultInjectionEnabled } from './workerSupervisor.js';
 
 // One download and one compile per .wasm URL for the whole page: six playgrounds on a page post
 // the same WebAssembly.Module to their six workers.
@@ -43,11 +44,13 @@ export function startEngineWorker(options = {}) {
   worker.onerror = (e) => { errorEvent = e; markStarted(); };
   // The variant is settled here, so the page's download and the worker's glue agree.
   const simd = options.simd === false ? false : simdSupported();
+  // Tests only: the worker honours fault-injection messages (workerSupervisor.js, ?bp-test-faults).
+  const testFaults = faultInjectionEnabled() || undefined;
   if (options.simd === true && !simd) {
-    worker.postMessage({ type: ToWorker.init, wasmBase, dataBase, simd: true });  // the worker names the error
+    worker.postMessage({ type: ToWorker.init, wasmBase, dataBase, simd: true, testFaults });  // the worker names the error
   } else {
     const compiling = compileInPage(wasmFileUrl({ simd, baseUrl: wasmBase }));
-    worker.postMessage({ type: ToWorker.init, wasmBase, dataBase, simd, precompiled: Boolean(compiling) });
+    worker.postMessage({ type: ToWorker.init, wasmBase, dataBase, simd, precompiled: Boolean(compiling), testFaults });
     compiling?.then(
       (module) => worker.postMessage({ type: ToWorker.wasmModule, module }),
       (error) => worker.postMessage({ type: ToWorker.wasmModule, error: String(error?.message ?? error) }),

@@ -28,6 +28,11 @@ export const LIMITS = Object.freeze({
   maxPoints: 1000,
   maxWeights: 4096,
   maxHashLength: 40000,
+  // Limits from outside (issue 15); each has ONE validator below ("limits from outside").
+  maxParameters: 60000,            // weights + biases that train at interactive speed (networkSizeError)
+  maxCsvBytes: 32 * 1024 * 1024,   // an uploaded file (fileSizeError); the engine's kMaxCsvBytes
+  maxMessageChars: 80000,          // one embed message (room for a whole link), counted by messageSizeError
+  maxMessageNodes: 2000,           //   ...and its objects' keys and arrays' items
 });
 
 export const DEFAULTS = Object.freeze({
@@ -268,27 +273,39 @@ export function normalizeState(state, info = null) {
   return Object.freeze(s);
 }
 
+/** The `key=value` pairs of a hash's text (without '#'), URL-decoded: [{ pair, key, raw }], or
+ *  { pair, bad: true } for a pair that is not valid URL text. Empty pairs are skipped. The one
+ *  splitter of links (parseHash) and of embed.html's hash (messages.js parseEmbedHash). */
+export function hashPairs(text) {
+  const out = [];
+  for (const pair of String(text).split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    try {
+      out.push({ pair, key: decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq)), raw: eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1)) });
+    } catch {
+      out.push({ pair, bad: true });
+    }
+  }
+  return out;
+}
+
 /** Parses a location hash ('#a=1&b=2' or 'a=1&b=2'). Returns { state, errors }; never throws. */
 export function parseHash(hash, base = DEFAULTS) {
   const errors = [];
   const values = { ...base };
   let text = String(hash ?? '');
   if (text.startsWith('#')) text = text.slice(1);
-  if (text.length > LIMITS.maxHashLength) {
-    errors.push(`The link's settings are ${text.length} characters long; at most ${LIMITS.maxHashLength} are read. Defaults kept.`);
+  const long = hashLengthError(text);
+  if (long) {
+    errors.push(long);
     return { state: normalizeState(values), errors };
   }
   if (text === '') return { state: normalizeState(values), errors };
   const seen = new Set();
   let problem = '';
-  for (const pair of text.split('&')) {
-    if (pair === '') continue;
-    const eq = pair.indexOf('=');
-    let key; let raw;
-    try {
-      key = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq));
-      raw = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1));
-    } catch {
+  for (const { pair, key, raw, bad } of hashPairs(text)) {
+    if (bad) {
       errors.push(`'${clip(pair)}' is not valid URL text; ignored.`);
       continue;
     }
@@ -322,6 +339,13 @@ export function parseHash(hash, base = DEFAULTS) {
     values.points = null;
   }
   if (values.dataset === 'custom' && !values.points) values.points = Object.freeze({ x: new Float32Array(0), labels: new Uint8Array(0) });
+  const big = networkSizeError(values);
+  if (big) {
+    errors.push(`${big} Kept networkShape=${base.networkShape.join(',')}.`);
+    values.networkShape = base.networkShape;
+    values.activations = base.activations;
+    values.weights = null;
+  }
   return { state: normalizeState(values), errors };
 }
 
@@ -346,4 +370,43 @@ export function toHash(state) {
     parts.push(`${key}=${encodeURIComponent(text).replace(/%2C/g, ',')}`);
   }
   return `#${parts.join('&')}`;
+}
+
+// --- limits from outside (issue 15): one validator per rule, each returns '' or the message ------
+// Layers and neurons per layer: the networkShape schema (LIMITS.maxHiddenLayers, maxNeurons);
+// points and weights in a link: decodePoints / decodeWeights; rows, features and classes of a
+// file: the engine (core/data/csv.cpp: kMaxSamples, kMaxFeatures, kMaxLayerWidth classes), which
+// the page reaches only through fileSizeError's bound; an embed message's size: messages.js
+// messageSizeError; the rest here.
+
+/** A link's (or embed hash's, or setState string's) length. */
+export function hashLengthError(text) {
+  const n = String(text).length;
+  return n > LIMITS.maxHashLength ? `The link's settings are ${n} characters long; at most ${LIMITS.maxHashLength} are read. Defaults kept.` : '';
+}
+
+/** The number of weights and biases of state's network on its data (info: a CSV's dataset info). */
+export function parameterCount(state, info = null) {
+  let facts;
+  try { facts = datasetFacts(state.dataset, info); } catch { return 0; }
+  const inputs = facts.twoD && facts.name !== 'csv' ? Math.max(1, state.features?.length || DEFAULTS.features.length)
+    : (info?.numFeatures ?? facts.features ?? 2);
+  const outputs = facts.task === 'classification' && facts.classes > 2 ? facts.classes : 1;
+  let total = 0; let prev = inputs;
+  for (const n of [...(state.networkShape || []), outputs]) { total += (prev + 1) * n; prev = n; }
+  return total;
+}
+
+/** A network too big to train at interactive speed in the page (told before anything is built). */
+export function networkSizeError(state, info = null) {
+  const n = parameterCount(state, info);
+  if (n <= LIMITS.maxParameters) return '';
+  return `networkShape: ${state.networkShape.join(',')} makes ${n.toLocaleString('en-US')} weights and biases on this data; ` +
+    `at most ${LIMITS.maxParameters.toLocaleString('en-US')} train at interactive speed: use fewer or narrower layers.`;
+}
+
+/** An uploaded file, checked before it is read (File.size). */
+export function fileSizeError(bytes) {
+  if (bytes <= LIMITS.maxCsvBytes) return '';
+  return `csv: the file has ${(bytes / 1048576).toFixed(1)} MB; at most ${LIMITS.maxCsvBytes / 1048576} MB are accepted.`;
 }

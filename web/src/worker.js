@@ -8,6 +8,7 @@ import { configure } from './worker/config.js';
 import { loadCsv } from './worker/data.js';
 import { acknowledge } from './worker/loop.js';
 import * as commands from './worker/commands.js';
+import { FAULT_MESSAGE, PING, PONG } from './workerSupervisor.js';
 
 const ROUTES = {
   [ToWorker.init]: init,
@@ -29,6 +30,14 @@ const ROUTES = {
   [ToWorker.trace]: commands.trace,  // math panel (issue 13)
 };
 
+let faultsAllowed = false;
+/** 'throw': an uncaught error (the page sees an `error` event); 'hang': the thread never returns. */
+function injectFault(kind) {
+  if (kind === 'throw') setTimeout(() => { throw new Error('injected fault'); });
+  // (A loop with a call in it: a minifier drops an empty endless loop.)
+  else if (kind === 'hang') while (performance.now() >= 0) { /* never returns: the supervisor's watchdog must notice */ }
+}
+
 // Messages run one at a time, in order (a configure may wait for a data file)...
 let queue = Promise.resolve();
 self.onmessage = (event) => {
@@ -37,6 +46,11 @@ self.onmessage = (event) => {
   if (msg.type === ToWorker.ack) { acknowledge(); return; }
   // ...and the page's compiled .wasm, which the queued init waits for.
   if (msg.type === ToWorker.wasmModule) { wasmModule(msg); return; }
+  // ...and the supervisor's ping (workerSupervisor.js), answered even while a configure waits.
+  if (msg.type === PING) { post({ type: PONG }); return; }
+  // Fault injection: honoured only when the page was opened with ?bp-test-faults (init's testFaults).
+  if (msg.type === ToWorker.init && msg.testFaults) faultsAllowed = true;
+  if (msg.type === FAULT_MESSAGE) { if (faultsAllowed) injectFault(msg.kind); return; }
   const route = ROUTES[msg.type];
   queue = queue
     .then(() => {
