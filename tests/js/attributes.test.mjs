@@ -2,10 +2,8 @@
 // kebab-case name, the component's own options, and a named message for every bad value.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  readAttributes, parseControls, parseViews, parseLocked, parseHeight, attributesFor,
-  SETTING_ATTRIBUTES, OBSERVED_ATTRIBUTES, CONTROL_IDS, CONTROL_PRESETS, VIEW_IDS, kebab,
-} from '../../web/src/attributes.js';
+import { parseControls, parseViews, parseLocked, parseHeight, attributesFor, SETTING_ATTRIBUTES, OBSERVED_ATTRIBUTES, CONTROL_IDS, CONTROL_PRESETS, VIEW_IDS, kebab } from '../../web/src/attributes.js';
+import { readAttributes } from '../../web/src/elementAttributes.js';
 import { STATE_KEYS, DEFAULTS, toHash, parseHash, writeSetting } from '../../web/src/state.js';
 
 const from = (attrs) => (name) => (Object.hasOwn(attrs, name) ? attrs[name] : null);

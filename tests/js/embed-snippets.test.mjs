@@ -7,7 +7,8 @@ import {
   kebab, escapeAttribute, changedSettings, componentSnippet, iframeSnippet, embedHash,
 } from '../../web/src/embedDialog.js';
 import { parseHash, DEFAULTS, STATE_KEYS } from '../../web/src/state.js';
-import { readAttributes, SETTING_ATTRIBUTES } from '../../web/src/attributes.js';
+import { SETTING_ATTRIBUTES } from '../../web/src/attributes.js';
+import { readAttributes } from '../../web/src/elementAttributes.js';
 
 const urls = { scriptUrl: 'https://example.org/bp/component/backprop-playground.js', embedUrl: 'https://example.org/bp/embed.html' };
 

@@ -9,7 +9,7 @@ import {
   LIMITS, DEFAULTS, parseHash, hashPairs, hashLengthError, parameterCount, networkSizeError,
   fileSizeError,
 } from '../../web/src/state.js';
-import { readAttributes } from '../../web/src/attributes.js';
+import { readAttributes } from '../../web/src/elementAttributes.js';
 import { validateMessage, parseEmbedHash, messageSizeError } from '../../web/src/messages.js';
 import { loadVariant, withObjects } from './helpers.mjs';
 

@@ -12,9 +12,8 @@ import {
   DEFAULTS, LIMITS, STATE_KEYS, FEATURES, ACTIVATIONS, OPTIMIZERS, REGULARIZATIONS, OUTPUTS,
   parseHash, toHash, parseSetting, writeSetting, encodePoints, encodeWeights,
 } from '../../web/src/state.js';
-import {
-  readAttributes, OBSERVED_ATTRIBUTES, CONTROL_IDS, VIEW_IDS, SETTING_ATTRIBUTES,
-} from '../../web/src/attributes.js';
+import { OBSERVED_ATTRIBUTES, CONTROL_IDS, VIEW_IDS, SETTING_ATTRIBUTES } from '../../web/src/attributes.js';
+import { readAttributes } from '../../web/src/elementAttributes.js';
 import { validateMessage, MESSAGE_TYPE, MESSAGE_VERSION, MAX_STEPS, COMMAND_NAMES } from '../../web/src/messages.js';
 import { DATASET_NAMES } from '../../web/src/datasets.js';
 

@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTfpLink, tfpHashOf, TFP_KEYS, TFP_HIDE_CONTROLS } from '../../web/src/tfpLink.js';
-import { readAttributes, CONTROL_IDS } from '../../web/src/attributes.js';
+import { CONTROL_IDS } from '../../web/src/attributes.js';
+import { readAttributes } from '../../web/src/elementAttributes.js';
 import { parseHash, toHash, DEFAULTS } from '../../web/src/state.js';
 
 const has = (messages, re) => messages.some((m) => re.test(m));

@@ -2,8 +2,9 @@
 // accept, and the one parser that turns them into settings plus the component's options. Settings
 // use the URL hash's parser (state.js parseSetting) under their kebab-case names, so an attribute
 // accepts exactly what a link accepts. Never throws: a bad value keeps its default and is listed.
-import { parseTfpLink, withoutHidden } from './tfpLink.js';
-import { STATE_KEYS, DEFAULTS, parseHash, parseSetting, applyProblem, describeValue, normalizeState, networkSizeError } from './state.js';
+// readAttributes, the whole element's reader, is in elementAttributes.js (it imports the TensorFlow
+// Playground link parser, which the default page loads only when it imports a link).
+import { STATE_KEYS, DEFAULTS } from './state.js';
 
 /** Every control a component can show, by id (control ids are kebab-case like attributes). */
 export const CONTROL_IDS = Object.freeze([
@@ -88,55 +89,6 @@ export const UI_DEFAULTS = Object.freeze({
   controls: CONTROL_PRESETS.full, locked: Object.freeze([]), views: VIEW_IDS, autoplay: false, height: '',
 });
 
-/**
- * Reads a component's attributes. `get(name)` returns the attribute's text or null.
- * Returns { state, ui: { controls, locked, views, autoplay, height }, flags: { hash, lazy, wasmBase,
- * dataBase }, errors: [{ attribute, message }] }: the state is the `state` hash with each setting
- * attribute on top; every error names the attribute and what it accepts; its default is kept.
- */
-export function readAttributes(get) {
-  const errors = [];
-  const fail = (attribute, message) => errors.push({ attribute, message });
-  const stateText = get('state');
-  // A TensorFlow Playground link (tfpLink.js) is the base; `state` and each setting attribute go on top.
-  const tfpText = get('tfp');
-  const tfp = tfpText != null && tfpText.trim() !== '' ? parseTfpLink(tfpText) : null;
-  for (const m of tfp?.messages ?? []) fail('tfp', m);
-  const base = parseHash(stateText ?? '', tfp?.state ?? DEFAULTS);
-  for (const e of base.errors) fail('state', e);
-  const values = { ...base.state };
-  let problem = '';
-  let datasetGiven = !!tfp?.state || (stateText != null && /(^|[#&])dataset=/.test(stateText));
-  for (const [name, key] of Object.entries(SETTING_ATTRIBUTES)) {
-    const text = get(name);
-    if (text == null) continue;
-    try {
-      const value = parseSetting(key, text);
-      if (key === 'problem') problem = value;
-      else values[key] = value;
-      if (key === 'dataset') datasetGiven = true;
-    } catch (e) {
-      fail(name, `${e.message}; kept ${key === 'problem' ? "the data set's own" : describeValue(key, values[key])}.`);
-    }
-  }
-  if (values.dataset === 'csv') { fail('dataset', 'csv is an uploaded file and cannot be named in an attribute; kept circle.'); values.dataset = DEFAULTS.dataset; }
-  if (problem) {
-    const wrong = applyProblem(values, problem, datasetGiven);
-    if (wrong) fail('problem', `${wrong}.`);
-  }
-  if (values.dataset !== 'custom') values.points = null;
-  else if (!values.points) values.points = Object.freeze({ x: new Float32Array(0), labels: new Uint8Array(0) });
-  const big = networkSizeError(values);
-  if (big) {
-    fail(get('network-shape') != null ? 'network-shape' : 'state', `${big} Kept ${base.state.networkShape.join(',') || 'no hidden layer'}.`);
-    const fallback = networkSizeError(base.state) ? DEFAULTS : base.state;
-    values.networkShape = fallback.networkShape; values.activations = fallback.activations; values.weights = null;
-  }
-  let ui = readUi(get, fail);
-  if (tfp?.hidden.length) ui = Object.freeze({ ...ui, controls: withoutHidden(ui.controls, tfp.hidden) });
-  return { state: normalizeState(values), ui, flags: readFlags(get, fail), errors, tfp };
-}
-
 /** controls, locked, views, autoplay, height: from attributes, or from an embed page's hash keys. */
 export function readUi(get, fail) {
   const ui = { ...UI_DEFAULTS };
@@ -151,16 +103,6 @@ export function readUi(get, fail) {
   one('autoplay', parseFlag);
   one('height', parseHeight);
   return Object.freeze(ui);
-}
-
-function readFlags(get, fail) {
-  const flags = { hash: false, lazy: true, wasmBase: get('wasm-base') || undefined, dataBase: get('data-base') || undefined };
-  for (const name of ['hash', 'lazy']) {
-    const text = get(name);
-    if (text == null) continue;
-    try { flags[name] = parseFlag(text); } catch (e) { fail(name, `${e.message}; kept ${flags[name]}.`); }
-  }
-  return flags;
 }
 
 /** Which setting a setting attribute names (or null): for runtime changes of one attribute. */

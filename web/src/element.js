@@ -7,7 +7,8 @@
 import styles from './styles.css?inline';
 import uplotStyles from 'uplot/dist/uPlot.min.css?inline';
 import { PlaygroundHandle, API_METHODS, API_PROPERTIES } from './controller.js';
-import { readAttributes, settingOf, OBSERVED_ATTRIBUTES } from './attributes.js';
+import { settingOf, OBSERVED_ATTRIBUTES } from './attributes.js';
+import { readAttributes } from './elementAttributes.js';
 import { h } from './dom.js';
 
 const HOST_STYLES = `

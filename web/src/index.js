@@ -15,6 +15,5 @@
 export { createPlayground } from './create.js';
 export { definePlaygroundElement } from './element.js';
 export { parseHash, toHash, DEFAULTS } from './state.js';
-export {
-  CONTROL_IDS, CONTROL_PRESETS, VIEW_IDS, OBSERVED_ATTRIBUTES, readAttributes,
-} from './attributes.js';
+export { CONTROL_IDS, CONTROL_PRESETS, VIEW_IDS, OBSERVED_ATTRIBUTES } from './attributes.js';
+export { readAttributes } from './elementAttributes.js';

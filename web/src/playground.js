@@ -19,7 +19,6 @@ import { MathPanel } from './mathPanel.js';
 import { ExportPanel } from './exportPanel.js';
 import { applyUi, tagControls, showsControl } from './uiOptions.js';
 import { UI_DEFAULTS } from './attributes.js';
-import { parseTfpLink, withoutHidden } from './tfpLink.js';
 import { WorkerSupervisor, faultInjectionEnabled } from './workerSupervisor.js';
 
 // The views of data that is not 2-D load with the first such data set: the default page does not
@@ -101,15 +100,22 @@ export class Playground {
     };
     return { train: rows(this.data.train), test: rows(this.data.test) };
   }
-  /** Imports a TensorFlow Playground link (tfpLink.js): its settings, data, starting weights and
-   *  training; its `_hide` keys hide their controls. Returns the parse ({ state, messages, ... }). */
-  importTfp(link) {
-    const read = parseTfpLink(link);
+  /** Imports a TensorFlow Playground link (tfpLink.js, loaded with the first link): its settings,
+   *  data, starting weights and training; its `_hide` keys hide their controls. Resolves to the
+   *  parse ({ state, messages, ... }). */
+  async importTfp(link) {
+    let parser;
+    try { parser = await import('./tfpLink.js'); } catch (e) {
+      this.#showBanner([`The TensorFlow Playground link could not be read: its parser did not load (${e.message}). Reload the page to try again.`], 'link');
+      return null;
+    }
+    if (this.destroyed) return null;
+    const read = parser.parseTfpLink(link);
     if (read.messages.length) {
       this.#showBanner(['The TensorFlow Playground link was imported; these parts of it have no counterpart here or were changed:', ...read.messages], 'link');
     } else this.#clearBanner('link');
     if (!read.state) return read;
-    if (read.hidden.length) this.setUi({ ...this.ui, controls: withoutHidden(this.ui.controls, read.hidden) });
+    if (read.hidden.length) this.setUi({ ...this.ui, controls: parser.withoutHidden(this.ui.controls, read.hidden) });
     this.#apply(read.state);
     return read;
   }
