@@ -131,6 +131,24 @@ for (const [name, path, press] of [['index.html', 'index.html?autoplay', false],
   });
 }
 
+test('index.html under the policy: the math panel (KaTeX CSS and fonts) and the ONNX, PyTorch and CSV exports (the exporter module) work without a violation', async () => {
+  const { page, rec } = await open(`${env.site.url}index.html#dataset=circle&networkShape=3`);
+  await trains(page);
+  await page.click('.bp-math summary');
+  await page.waitForFunction(() => document.querySelector('.bp-math')?.bpMath?.live?.msg?.trace, null, WAIT);
+  // KaTeX's stylesheet applied (a .katex element gets its font), from 'self'.
+  await page.waitForFunction(() => /KaTeX/.test(getComputedStyle(document.querySelector('.bp-math .katex') || document.body).fontFamily), null, WAIT);
+  for (const format of ['onnx', 'pytorch', 'csv']) {
+    const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.click(`button[data-export="${format}"]`)]);
+    assert.ok(download.suggestedFilename(), `${format}: a file`);
+  }
+  assert.ok(rec.requests.some((u) => /backprop-export\.wasm/.test(u)), 'the exporter module was fetched');
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(rec.console, []);
+  ownRequests(rec, env.site.url);
+  await page.close();
+});
+
 test('the embed in <iframe sandbox="allow-scripts"> (opaque origin, data: worker shim) trains under its policy', async () => {
   const { page, rec } = await open(`${parent.url}parent.html`);
   const frame = page.frames().find((f) => f !== page.mainFrame());
