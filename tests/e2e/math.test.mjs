@@ -19,7 +19,7 @@ const lastTrace = (page) => page.evaluate(() => {
   const live = document.querySelector('.bp-math').bpMath.live;
   const m = live?.msg;
   return m && !live.inFlight ? JSON.parse(JSON.stringify({
-    sample: m.sample, parameter: m.parameter,
+    sample: m.sample, parameter: m.parameter, params: [...m.params],
     trace: { layers: m.trace.layers.map((l) => ({ z: [...l.z], delta: [...l.delta], dCda: [...l.dCda], sigmaPrime: [...l.sigmaPrime] })), a: m.trace.a.map((a) => [...a]), gradient: [...m.trace.gradient], cost: m.trace.cost },
     fd: m.fd, pending: m.pending && { ...m.pending, batch: [...m.pending.batch] },
   })) : null;
@@ -59,6 +59,19 @@ test('the panel loads with its fonts only when opened, and shows the engine\'s n
   assert.equal(await text(page, 'dCda'), fmt(m.trace.layers[0].dCda[1]));
   assert.equal(await text(page, 'delta'), fmt(m.trace.layers[0].delta[1]));
   assert.match(await text(page, 'delta-inst'), /^δ¹₂ = \(.*\) · /, 'the recursion, instantiated');
+  // Each term of the recursion links to where it came from: hovering δ³₁ w³₁₂ (the first term)
+  // highlights neuron 1 of level 3 (diagram column 2) and that weight (W^2 row 0 column 1 = 14).
+  const term = page.locator('.bp-math [data-q="delta-inst"] .bp-math-term').first();
+  const paren = (x) => (x < 0 ? `(${fmt(x)})` : fmt(x));
+  assert.equal(await term.textContent(), `${paren(m.trace.layers[1].delta[0])}·${paren(m.params[14])}`);
+  await term.hover();
+  const lit = () => page.evaluate(() => ({
+    nodes: [...document.querySelectorAll('.bp-node.bp-hl')].map((e) => `${e.dataset.level}:${e.dataset.neuron}`),
+    links: [...document.querySelectorAll('.bp-link-hit.bp-hl')].map((e) => Number(e.dataset.parameter)),
+  }));
+  assert.deepEqual(await lit(), { nodes: ['2:0'], links: [14] });
+  await page.mouse.move(2, 2);
+  assert.deepEqual((await lit()).nodes, ['1:1'], 'leaving the term shows the picked neuron again');
 
   // A weight: the link into level 3 neuron 1 from level 2 neuron 2 (W^2, row 0, column 1).
   const parameter = await page.evaluate(() => {

@@ -19,12 +19,18 @@ import { fmt, sup, sub } from './mathFormat.js';
 const MAX_TERMS = 6;
 const paren = (x) => (x < 0 ? `(${fmt(x)})` : fmt(x));
 
-/** Σ of products, written out: "(0.12·0.51 + (−0.034)·1.2 + … 3 more)". */
-function sumText(pairs) {
-  const shown = pairs.slice(0, MAX_TERMS).map(([u, v]) => `${paren(u)}·${paren(v)}`);
-  if (pairs.length > MAX_TERMS) shown.push(`… ${pairs.length - MAX_TERMS} more`);
-  return shown.join(' + ');
+/** Σ of products, written out: "0.12·0.51 + (−0.034)·1.2 + … 3 more", as the parts of a line
+ *  (#setParts): each term with `ref`, the neurons and parameters it came from (refOf(j)). */
+function sumParts(pairs, refOf) {
+  const parts = [];
+  pairs.slice(0, MAX_TERMS).forEach(([u, v], j) => {
+    if (j) parts.push(' + ');
+    parts.push({ text: `${paren(u)}·${paren(v)}`, ref: refOf(j) });
+  });
+  if (pairs.length > MAX_TERMS) parts.push(` + … ${pairs.length - MAX_TERMS} more`);
+  return parts;
 }
+const sumText = (pairs) => sumParts(pairs, () => null).map((part) => (typeof part === 'string' ? part : part.text)).join('');
 
 const COST_DERIVATIVE = {
   quadratic: (a, y) => `a − y = ${fmt(a)} − ${paren(y)}`,
@@ -63,6 +69,8 @@ const PANEL_CSS = `
 .bp-link-hit.bp-hl { stroke: rgba(245, 166, 35, 0.55); stroke-width: 6px; }
 .bp-picking .bp-points { cursor: crosshair; }
 .bp-math-ring { position: absolute; pointer-events: none; }
+.bp-math-term { border-bottom: 1px dotted #99a; cursor: help; }
+.bp-math-term:hover { background: #fdebc8; }
 `;
 let sheets = null;
 function adoptKatexCss(node) {
@@ -136,6 +144,7 @@ export class MathLive {
     this.erratum = false;
     this.id = 0; this.inFlight = false; this.msg = null;
     this.values = new Map();  // key -> Text node written in place
+    this.instEls = new Map(); // key -> the instantiated line's element (#setParts)
 
     this.sampleInfo = h('span', { class: 'bp-math-sample', 'data-q': 'sample' });
     this.pickInfo = h('span', { class: 'bp-math-pick', 'data-q': 'pick' });
@@ -215,12 +224,38 @@ export class MathLive {
     return t;
   }
   #set(key, text) { const t = this.#text(key); if (t.data !== text) t.data = text; }
+  /** An instantiated line whose terms link (hover) to the neurons and weights they came from: parts
+   *  are strings or { text, ref: { nodes, parameters } }. Its spans are made when the line's shape
+   *  changes (another pick or network); each frame only their text nodes change. */
+  #setParts(key, parts) {
+    const el = this.instEls.get(key);
+    if (!el) return;
+    const shape = parts.map((part) => (typeof part === 'string' ? '' : JSON.stringify(part.ref))).join('|');
+    if (el.bpShape !== shape) {
+      el.bpShape = shape;
+      el.replaceChildren(...parts.map((part) => {
+        if (typeof part === 'string') return document.createTextNode(part);
+        const span = h('span', { class: 'bp-math-term', 'data-ref': JSON.stringify(part.ref) }, document.createTextNode(part.text));
+        span.addEventListener('mouseenter', () => highlightDiagram(this.host.diagram, part.ref));
+        span.addEventListener('mouseleave', () => this.#highlight());
+        return span;
+      }));
+      return;
+    }
+    parts.forEach((part, j) => {
+      const node = typeof part === 'string' ? el.childNodes[j] : el.childNodes[j].firstChild;
+      const text = typeof part === 'string' ? part : part.text;
+      if (node.data !== text) node.data = text;
+    });
+  }
   /** A row: label, the pre-rendered equation, the instantiated line (a text node), the value. */
   #row(key, label, eq) {
+    const inst = h('div', { class: 'bp-math-inst', 'data-q': `${key}-inst` }, this.#text(`${key}-inst`));
+    this.instEls.set(`${key}-inst`, inst);
     return h('div', { class: 'bp-math-row', 'data-row': key },
       h('div', { class: 'bp-math-label' }, label),
       eq ? h('div', { class: 'bp-math-eq' }, tex(eq)) : null,
-      h('div', { class: 'bp-math-inst', 'data-q': `${key}-inst` }, this.#text(`${key}-inst`)),
+      inst,
       h('output', { class: 'bp-math-value', 'data-q': key }, this.#text(key)));
   }
 
@@ -272,7 +307,11 @@ export class MathLive {
     const K = t.layers.length;
     this.pickInfo.textContent = `Neuron ${i + 1} of level ${l + 1}${l === K ? ' (output)' : ''}`;
     const zPairs = Array.from(t.a[k], (a, j) => [W(k, i, j), a]);
-    this.#set('z-inst', `z${sup(l)}${sub(i)} = ${sumText(zPairs)} + ${paren(P[layout.blocks[k].biases + i])}`);
+    const block = layout.blocks[k];
+    // Each term links to where it came from: w^l_ij a^l_j to neuron j of level l and that weight.
+    this.#setParts('z-inst', [`z${sup(l)}${sub(i)} = `,
+      ...sumParts(zPairs, (j) => ({ nodes: [{ level: k, neuron: j }], parameters: [block.weights + j * block.nOut + i] })),
+      ' + ', { text: paren(P[block.biases + i]), ref: { nodes: [], parameters: [block.biases + i] } }]);
     this.#set('z', fmt(layer.z[i]));
     this.#set('a-inst', `a${sup(l + 1)}${sub(i)} = σ(${fmt(layer.z[i])})`);
     this.#set('a', fmt(t.a[k + 1][i]));
@@ -282,19 +321,22 @@ export class MathLive {
     if (k < K - 1) {
       const above = t.layers[k + 1];
       const pairs = Array.from(above.delta, (d, r) => [d, W(k + 1, r, i)]);
-      this.#set('dCda-inst', `∂C/∂a${sup(l + 1)}${sub(i)} = Σₖ δ${sup(l + 1)}ₖ w${sup(l + 1)}ₖ${sub(i)} = ${sumText(pairs)}`);
+      // Each term δ^{l+1}_r w^{l+1}_ri links to neuron r of the level above and that weight.
+      const next = layout.blocks[k + 1];
+      const terms = () => sumParts(pairs, (r) => ({ nodes: [{ level: c + 1, neuron: r }], parameters: [next.weights + i * next.nOut + r] }));
+      this.#setParts('dCda-inst', [`∂C/∂a${sup(l + 1)}${sub(i)} = Σₖ δ${sup(l + 1)}ₖ w${sup(l + 1)}ₖ${sub(i)} = `, ...terms()]);
       this.#set('dCda', fmt(layer.dCda[i]));
       const seed = m.seedTrace && this.erratum;
-      this.#set('delta-inst', `δ${sup(l)}${sub(i)} = (${sumText(pairs)}) · ${fmt(sp)}`
-        + (seed ? `   ·   seed as printed: δ = ${fmt(m.seedTrace.layers[k].delta[i])} (no σ′)` : ''));
+      this.#setParts('delta-inst', [`δ${sup(l)}${sub(i)} = (`, ...terms(), `) · ${fmt(sp)}`
+        + (seed ? `   ·   seed as printed: δ = ${fmt(m.seedTrace.layers[k].delta[i])} (no σ′)` : '')]);
     } else {
       const y = t.target[i]; const a = t.a[K][i];
-      this.#set('dCda-inst', `∂C/∂a${sup('L')}${sub(i)} = ${(COST_DERIVATIVE[this.cost()] ?? COST_DERIVATIVE.quadratic)(a, y)}`);
+      this.#setParts('dCda-inst', [`∂C/∂a${sup('L')}${sub(i)} = ${(COST_DERIVATIVE[this.cost()] ?? COST_DERIVATIVE.quadratic)(a, y)}`]);
       this.#set('dCda', fmt(layer.dCda[i]));
       const od = t.outputDelta;
-      this.#set('delta-inst', od === 'a_minus_y' ? `δ${sup('L-1')}${sub(i)} = a − y = ${fmt(a)} − ${paren(y)}`
+      this.#setParts('delta-inst', [od === 'a_minus_y' ? `δ${sup('L-1')}${sub(i)} = a − y = ${fmt(a)} − ${paren(y)}`
         : od === 'softmax_jacobian' ? `δ${sup('L-1')}${sub(i)} = aᵢ (gᵢ − Σⱼ aⱼ gⱼ), g = ∂C/∂a`
-          : `δ${sup('L-1')}${sub(i)} = ${fmt(layer.dCda[i])} · ${fmt(sp)}`);
+          : `δ${sup('L-1')}${sub(i)} = ${fmt(layer.dCda[i])} · ${fmt(sp)}`]);
     }
     this.#set('delta', fmt(layer.delta[i]));
 
