@@ -10,46 +10,15 @@
 #include <vector>
 
 #include "alloc_counter.hpp"
+#include "trace_setups.hpp"
 #include "data/generators.hpp"
 #include "train/trainer.hpp"
 
 using namespace bp;
 using A = Activation;
+using namespace bp::trace_setups;
 
 namespace {
-
-constexpr A kHidden[] = {A::linear, A::sigmoid, A::tanh, A::relu, A::leaky_relu};
-constexpr A kOutput[] = {A::linear, A::sigmoid, A::tanh, A::relu, A::leaky_relu, A::softmax};
-constexpr Cost kCosts[] = {Cost::quadratic, Cost::huber, Cost::binary_cross_entropy,
-                           Cost::cross_entropy};
-
-bool accepts(A output, Cost cost) {
-  try {
-    cost_check_output(cost, output);
-    return true;
-  } catch (const Error&) {
-    return false;
-  }
-}
-
-ModelOptions options_for(A hidden, A output, Cost cost, std::uint32_t seed) {
-  ModelOptions o;
-  o.network.sizes = {2, 4, 3, output == A::softmax ? 2 : 1};
-  o.network.activations = {hidden, hidden, output};
-  o.train.cost = cost;
-  o.train.init = Init::glorot;
-  o.train.optimizer = Optimizer::sgd;
-  o.train.learning_rate = 0.1;
-  o.train.batch_size = 5;
-  o.train.seed = seed;
-  return o;
-}
-
-Dataset circle(std::uint32_t seed, Index n = 40) {
-  Rng rng(seed);
-  const Dataset d = generate(Generator::circle, n, 0.1, rng);
-  return split_dataset(d, 1.0, rng).train;
-}
 
 // Relative difference with a floor (like gradient_check's): near-zero gradients compare absolutely.
 double rel(double a, double b, double floor = 1e-4) {
