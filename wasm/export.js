@@ -5,30 +5,8 @@
 // and for the script the samples with the predictions for them), so they agree with each other.
 // Refusals (diverged run, no data for the script's self-check) throw an Error saying what to do.
 
-const isNode =
-  typeof process === 'object' && typeof process.versions?.node === 'string' &&
-  typeof window === 'undefined' && typeof importScripts === 'undefined' &&
-  typeof WorkerGlobalScope === 'undefined';
-
-async function readNodeFile(url) {
-  const fsModule = 'node:fs/promises';  // a variable, so bundlers leave it alone
-  const { readFile } = await import(/* @vite-ignore */ fsModule);
-  return readFile(url);
-}
-
-// As loader.js: streaming compile, or the bytes when the server's MIME type is not application/wasm.
-async function instantiateFromResponse(responsePromise, imports) {
-  const response = await responsePromise;
-  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
-  if (typeof WebAssembly.instantiateStreaming === 'function') {
-    try {
-      return await WebAssembly.instantiateStreaming(response.clone(), imports);
-    } catch (error) {
-      if (!(error instanceof TypeError)) throw error;
-    }
-  }
-  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
-}
+// Node detection, file reading and the one-fetch instantiation are loader.js's (one copy each).
+import { isNode, readNodeFile, instantiateFromResponse } from './loader.js';
 
 const exporters = new Map();  // base URL -> Promise of the exporter module
 

@@ -27,7 +27,7 @@ const EH_PROBE = new Uint8Array([
   0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11,
 ]);
 
-const isNode =
+export const isNode =
   typeof process === 'object' && typeof process.versions?.node === 'string' &&
   typeof window === 'undefined' && typeof importScripts === 'undefined' &&
   typeof WorkerGlobalScope === 'undefined';
@@ -51,7 +51,8 @@ export function wasmFileUrl({ simd, baseUrl } = {}) {
   return new URL(`backprop-${supported ? 'simd' : 'base'}.wasm`, new URL(baseUrl ?? './', import.meta.url)).href;
 }
 
-async function readNodeFile(url) {
+/** A file's bytes in Node (also used by export.js). */
+export async function readNodeFile(url) {
   const fsModule = 'node:fs/promises';  // a variable, so bundlers leave it alone
   const { readFile } = await import(/* @vite-ignore */ fsModule);
   return readFile(url);
@@ -59,7 +60,7 @@ async function readNodeFile(url) {
 
 // One fetch: streaming compile from a clone of the response, and, when there is no streaming API or
 // it refuses the response (TypeError: a wrong MIME type), the bytes of the same response.
-async function instantiateFromResponse(responsePromise, imports) {
+export async function instantiateFromResponse(responsePromise, imports) {
   const response = await responsePromise;
   if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);  // caller adds the URL
   if (typeof WebAssembly.instantiateStreaming === 'function') {
